@@ -1,0 +1,112 @@
+package io.adlift.steps.features;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.function.Function;
+
+/**
+ * A fitted feature encoding: the declared features plus what was learnt from training rows (the
+ * categories of each one-hot feature). It turns a row, given as a column-name lookup, into the
+ * model's float vector; serialisable as it stands, so serving encodes exactly as training did.
+ *
+ * @param categories for each one-hot feature's name, its categories in feature order
+ */
+public record FeatureEncoding(List<FeatureSpec> features, Map<String, List<String>> categories) {
+
+    public FeatureEncoding {
+        features = List.copyOf(features);
+        categories = Map.copyOf(categories);
+    }
+
+    /** Fits the encoding on training rows only; the rows are read once. */
+    public static FeatureEncoding fit(List<FeatureSpec> features, Iterable<? extends Function<String, Object>> trainingRows) {
+        Map<String, TreeSet<String>> seen = new java.util.LinkedHashMap<>();
+        features.stream().filter(f -> f.kind() == FeatureKind.ONE_HOT).forEach(f -> seen.put(f.name(), new TreeSet<>()));
+        if (!seen.isEmpty()) {
+            for (Function<String, Object> row : trainingRows) {
+                for (FeatureSpec f : features) {
+                    if (f.kind() == FeatureKind.ONE_HOT) {
+                        Object value = row.apply(f.columns().get(0));
+                        if (value != null) {
+                            seen.get(f.name()).add(String.valueOf(value));
+                        }
+                    }
+                }
+            }
+        }
+        Map<String, List<String>> categories = new java.util.LinkedHashMap<>();
+        seen.forEach((name, values) -> categories.put(name, List.copyOf(values)));
+        return new FeatureEncoding(features, categories);
+    }
+
+    /** The model's feature names, in vector order. */
+    public List<String> names() {
+        List<String> names = new ArrayList<>();
+        for (FeatureSpec f : features) {
+            if (f.kind() == FeatureKind.ONE_HOT) {
+                categories.get(f.name()).forEach(c -> names.add(f.name() + "=" + c));
+            } else {
+                names.add(f.name());
+            }
+        }
+        return names;
+    }
+
+    /** Writes the row's features into {@code out} from {@code offset}; returns the next offset. */
+    public int encode(Function<String, Object> row, float[] out, int offset) {
+        int i = offset;
+        for (FeatureSpec f : features) {
+            List<String> cols = f.columns();
+            switch (f.kind()) {
+                case NUMERIC -> out[i++] = (float) number(row.apply(cols.get(0)));
+                case LOG1P -> {
+                    double x = number(row.apply(cols.get(0)));
+                    out[i++] = x >= 0 ? (float) Math.log1p(x) : Float.NaN;
+                }
+                case RATIO -> {
+                    double den = number(row.apply(cols.get(1)));
+                    out[i++] = den == 0 ? Float.NaN : (float) (number(row.apply(cols.get(0))) / den);
+                }
+                case PRODUCT -> {
+                    double product = 1;
+                    for (String c : cols) {
+                        product *= number(row.apply(c));
+                    }
+                    out[i++] = (float) product;
+                }
+                case ONE_HOT -> {
+                    Object value = row.apply(cols.get(0));
+                    List<String> cats = categories.get(f.name());
+                    int hit = value == null ? -1 : cats.indexOf(String.valueOf(value));
+                    for (int c = 0; c < cats.size(); c++) {
+                        out[i++] = c == hit ? 1f : 0f;
+                    }
+                }
+            }
+        }
+        return i;
+    }
+
+    /** The row's feature vector. */
+    public float[] encode(Function<String, Object> row) {
+        float[] out = new float[names().size()];
+        encode(row, out, 0);
+        return out;
+    }
+
+    private static double number(Object value) {
+        if (value == null) {
+            return Double.NaN;
+        }
+        if (value instanceof Number n) {
+            return n.doubleValue();
+        }
+        if (value instanceof Boolean b) {
+            return b ? 1 : 0;
+        }
+        throw new IllegalArgumentException("a numeric feature cannot use the value '" + value + "' ("
+                + value.getClass().getSimpleName() + "); declare the column as one-hot instead");
+    }
+}

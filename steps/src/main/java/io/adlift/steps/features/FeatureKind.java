@@ -1,0 +1,15 @@
+package io.adlift.steps.features;
+
+/** The feature strategies a pipeline definition can name. */
+public enum FeatureKind {
+    /** The column's value as a number. */
+    NUMERIC,
+    /** One 0/1 feature per category seen in training; unseen categories encode as all zeros. */
+    ONE_HOT,
+    /** columns[0] / columns[1]; missing (NaN) when the denominator is zero or a value is missing. */
+    RATIO,
+    /** The product of the columns. */
+    PRODUCT,
+    /** ln(1 + x) of a non-negative column. */
+    LOG1P
+}

@@ -1,0 +1,68 @@
+package io.adlift.steps.ingest;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+
+/** The value types a source column can declare, with how a CSV field is read as each. */
+public enum ColumnType {
+    STRING {
+        @Override
+        Object parse(String text) {
+            return text;
+        }
+    },
+    INTEGER {
+        @Override
+        Object parse(String text) {
+            try {
+                return Long.parseLong(text);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("not an integer: '" + text + "'");
+            }
+        }
+    },
+    DECIMAL {
+        @Override
+        Object parse(String text) {
+            double value;
+            try {
+                value = Double.parseDouble(text);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("not a number: '" + text + "'");
+            }
+            // Double.parseDouble accepts "NaN" and "Infinity", which no KPI can aggregate.
+            if (!Double.isFinite(value)) {
+                throw new IllegalArgumentException("not a finite number: '" + text + "'");
+            }
+            return value;
+        }
+    },
+    DATE {
+        @Override
+        Object parse(String text) {
+            try {
+                return LocalDate.parse(text);
+            } catch (DateTimeParseException e) {
+                throw new IllegalArgumentException("not an ISO date (YYYY-MM-DD): '" + text + "'");
+            }
+        }
+    },
+    BOOLEAN {
+        @Override
+        Object parse(String text) {
+            return switch (text.toLowerCase(Locale.ROOT)) {
+                case "true", "1", "yes" -> Boolean.TRUE;
+                case "false", "0", "no" -> Boolean.FALSE;
+                default -> throw new IllegalArgumentException("not a boolean (true/false, 1/0, yes/no): '" + text + "'");
+            };
+        }
+    };
+
+    /**
+     * Reads a trimmed, non-empty field.
+     *
+     * @throws IllegalArgumentException with a message saying what the text is not
+     */
+    abstract Object parse(String text);
+}

@@ -1,0 +1,62 @@
+package io.adlift.steps.ingest;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Types raw records against a source schema. Fields are matched by header name, so the file's
+ * column order does not matter and extra columns are ignored.
+ */
+public final class RecordTyper {
+
+    private final SourceSchema schema;
+    private final int[] fieldIndex;
+    private final int headerSize;
+
+    /**
+     * @param header the file's header, in file order
+     * @throws MissingColumnsException when the header lacks a declared column
+     */
+    public RecordTyper(SourceSchema schema, String file, List<String> header) {
+        this.schema = schema;
+        this.headerSize = header.size();
+        Map<String, Integer> positions = new java.util.HashMap<>();
+        for (int i = 0; i < header.size(); i++) {
+            positions.putIfAbsent(header.get(i).trim(), i);
+        }
+        List<String> missing = schema.names().stream().filter(n -> !positions.containsKey(n)).toList();
+        if (!missing.isEmpty()) {
+            throw new MissingColumnsException(file, missing, header);
+        }
+        this.fieldIndex = schema.columns().stream().mapToInt(c -> positions.get(c.name())).toArray();
+    }
+
+    /**
+     * @throws RowRejectedException naming the record's line and the first column that is wrong
+     */
+    public TypedRow type(SourceRecord record) {
+        if (record.malformed() != null) {
+            throw new RowRejectedException(record.file(), record.line(), null, record.malformed(), record.raw());
+        }
+        List<String> fields = record.fields();
+        if (fields.size() != headerSize) {
+            throw new RowRejectedException(record.file(), record.line(), null,
+                    "has " + fields.size() + " fields, the header has " + headerSize, record.raw());
+        }
+        List<ColumnSpec> columns = schema.columns();
+        Object[] values = new Object[columns.size()];
+        for (int i = 0; i < values.length; i++) {
+            String text = fields.get(fieldIndex[i]).trim();
+            if (text.isEmpty()) {
+                continue; // missing values are the cleaning rules' to judge, not the parser's
+            }
+            try {
+                values[i] = columns.get(i).type().parse(text);
+            } catch (IllegalArgumentException e) {
+                throw new RowRejectedException(record.file(), record.line(), columns.get(i).name(), e.getMessage(),
+                        record.raw());
+            }
+        }
+        return new TypedRow(record.file(), record.line(), values);
+    }
+}

@@ -1,0 +1,62 @@
+package io.adlift.steps.features;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+
+class FeatureEncodingTest {
+
+    private static Function<String, Object> row(Map<String, Object> values) {
+        return values::get;
+    }
+
+    private final List<FeatureSpec> specs = List.of(
+            new FeatureSpec(FeatureKind.ONE_HOT, List.of("age"), null),
+            new FeatureSpec(FeatureKind.NUMERIC, List.of("Clicks"), null),
+            new FeatureSpec(FeatureKind.RATIO, List.of("Spent", "Clicks"), null),
+            new FeatureSpec(FeatureKind.PRODUCT, List.of("Impressions", "Clicks"), null),
+            new FeatureSpec(FeatureKind.LOG1P, List.of("Impressions"), null));
+
+    @Test
+    void shouldLearnCategoriesFromTrainingRowsOnly() {
+        FeatureEncoding encoding = FeatureEncoding.fit(specs, List.of(
+                row(Map.of("age", "35-39", "Clicks", 2L, "Spent", 3.0, "Impressions", 10L)),
+                row(Map.of("age", "30-34", "Clicks", 0L, "Spent", 0.0, "Impressions", 5L))));
+
+        assertThat(encoding.names()).containsExactly("age=30-34", "age=35-39", "Clicks", "Spent_per_Clicks",
+                "Impressions_x_Clicks", "log1p_Impressions");
+    }
+
+    @Test
+    void shouldEncodeZeroDenominatorsAsMissingAndUnseenCategoriesAsZeros() {
+        FeatureEncoding encoding = FeatureEncoding.fit(specs, List.of(
+                row(Map.of("age", "35-39", "Clicks", 2L, "Spent", 3.0, "Impressions", 10L))));
+
+        float[] unseen = encoding.encode(row(Map.of("age", "45-49", "Clicks", 0L, "Spent", 1.0, "Impressions", 9L)));
+
+        assertThat(unseen[0]).isZero();
+        assertThat(unseen[1]).isZero();
+        assertThat(unseen[2]).isNaN();
+        assertThat(unseen[3]).isZero();
+        assertThat(unseen[4]).isEqualTo((float) Math.log(10));
+    }
+
+    @Test
+    void shouldRefuseTextInANumericFeature() {
+        FeatureEncoding encoding = FeatureEncoding.fit(List.of(new FeatureSpec(FeatureKind.NUMERIC, List.of("age"), null)),
+                List.of());
+
+        assertThatThrownBy(() -> encoding.encode(row(Map.of("age", "30-34"))))
+                .hasMessageContaining("'30-34'").hasMessageContaining("one-hot");
+    }
+
+    @Test
+    void shouldRefuseARatioWithOneColumn() {
+        assertThatThrownBy(() -> new FeatureSpec(FeatureKind.RATIO, List.of("Spent"), null))
+                .hasMessageContaining("ratio feature needs exactly 2");
+    }
+}

@@ -1,0 +1,71 @@
+package io.adlift.steps.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class RecordTyperTest {
+
+    private final SourceSchema schema = new SourceSchema("ads", List.of(
+            new ColumnSpec("ad_id", ColumnType.INTEGER, true),
+            new ColumnSpec("Spent", ColumnType.DECIMAL, true),
+            new ColumnSpec("day", ColumnType.DATE, false),
+            new ColumnSpec("gender", ColumnType.STRING, false)));
+
+    private final RecordTyper typer = new RecordTyper(schema, "ads.csv", List.of("gender", "Spent", "ad_id", "day", "extra"));
+
+    private static SourceRecord record(long line, String... fields) {
+        return SourceRecord.of("ads.csv", line - 1, line, List.of(fields));
+    }
+
+    @Test
+    void shouldTypeFieldsByHeaderNameWhateverTheirOrder() {
+        TypedRow row = typer.type(record(2, "M", "1.5", "708746", "2017-08-17", "x"));
+
+        assertThat(row.values()).containsExactly(708746L, 1.5, LocalDate.of(2017, 8, 17), "M");
+    }
+
+    @Test
+    void shouldTurnEmptyFieldsIntoNulls() {
+        TypedRow row = typer.type(record(2, "", " ", "7", "", ""));
+
+        assertThat(row.values()).containsExactly(7L, null, null, null);
+    }
+
+    @Test
+    void shouldRejectNonNumericCountNamingLineAndColumn() {
+        assertThatThrownBy(() -> typer.type(record(5, "M", "1.5", "12x", "2017-08-17", "")))
+                .isInstanceOfSatisfying(RowRejectedException.class, e -> {
+                    assertThat(e.line()).isEqualTo(5);
+                    assertThat(e.column()).isEqualTo("ad_id");
+                    assertThat(e.reason()).isEqualTo("not an integer: '12x'");
+                    assertThat(e.getMessage()).isEqualTo("ads.csv, line 5, column ad_id: not an integer: '12x'");
+                });
+    }
+
+    @Test
+    void shouldRejectInfiniteDecimals() {
+        assertThatThrownBy(() -> typer.type(record(3, "M", "Infinity", "1", "", "")))
+                .isInstanceOfSatisfying(RowRejectedException.class,
+                        e -> assertThat(e.reason()).contains("not a finite number"));
+    }
+
+    @Test
+    void shouldRejectRecordWithWrongFieldCount() {
+        assertThatThrownBy(() -> typer.type(record(4, "M", "1.5")))
+                .isInstanceOfSatisfying(RowRejectedException.class, e -> {
+                    assertThat(e.column()).isNull();
+                    assertThat(e.reason()).isEqualTo("has 2 fields, the header has 5");
+                });
+    }
+
+    @Test
+    void shouldNameEveryMissingColumnAndTheHeaderFound() {
+        assertThatThrownBy(() -> new RecordTyper(schema, "ads.csv", List.of("ad_id", "gender")))
+                .isInstanceOf(MissingColumnsException.class)
+                .hasMessage("ads.csv, line 1: missing columns Spent, day; the header has [ad_id, gender]");
+    }
+}
