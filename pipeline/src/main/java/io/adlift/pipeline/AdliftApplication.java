@@ -1,0 +1,41 @@
+package io.adlift.pipeline;
+
+import io.adlift.pipeline.cli.ExitCode;
+import io.adlift.pipeline.definition.DefinitionException;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** The {@code adlift} executable: starts Spring, runs one command, exits with its code. */
+@SpringBootApplication
+public class AdliftApplication {
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs one command line and returns its exit code; start-up failures become a message, not a stack trace. */
+    public static int run(String... args) {
+        try (ConfigurableApplicationContext context = SpringApplication.run(AdliftApplication.class, args)) {
+            return SpringApplication.exit(context);
+        } catch (RuntimeException e) {
+            Throwable cause = e;
+            while (cause != null && !(cause instanceof DefinitionException)) {
+                cause = cause.getCause();
+            }
+            if (cause instanceof DefinitionException definition) {
+                definition.problems().forEach(p -> System.err.println("adlift: " + p));
+                return ExitCode.USAGE.code();
+            }
+            Throwable root = e;
+            while (root.getCause() != null) {
+                root = root.getCause();
+            }
+            System.err.println("adlift: cannot start: " + root.getMessage());
+            if (System.getenv("ADLIFT_DEBUG") != null) {
+                e.printStackTrace();
+            }
+            return ExitCode.ERROR.code();
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package io.adlift.pipeline.clean;
+
+import io.adlift.pipeline.definition.PipelineDefinition;
+import java.util.List;
+
+/** {@code range}: the columns' values lie within [min, max]; negative spend or counts, for instance. */
+final class RangeRule implements CleaningRule {
+
+    @Override
+    public String name() {
+        return "range";
+    }
+
+    @Override
+    public long reject(CleanPass pass, PipelineDefinition.CleanRule settings) {
+        long rejected = 0;
+        for (String column : settings.columns()) {
+            String c = "s." + pass.tables().column(column);
+            if (settings.min() != null) {
+                rejected += pass.rejectWhere(c + " < ?", List.of(settings.min()), column,
+                        "CAST(" + c + " AS VARCHAR(40)) || ' is below the minimum " + plain(settings.min()) + " for "
+                                + column + "'");
+            }
+            if (settings.max() != null) {
+                rejected += pass.rejectWhere(c + " > ?", List.of(settings.max()), column,
+                        "CAST(" + c + " AS VARCHAR(40)) || ' is above the maximum " + plain(settings.max()) + " for "
+                                + column + "'");
+            }
+        }
+        return rejected;
+    }
+
+    private static String plain(double bound) {
+        return bound == Math.rint(bound) ? String.valueOf((long) bound) : String.valueOf(bound);
+    }
+}

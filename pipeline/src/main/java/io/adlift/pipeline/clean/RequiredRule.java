@@ -1,0 +1,23 @@
+package io.adlift.pipeline.clean;
+
+import io.adlift.pipeline.definition.PipelineDefinition;
+import java.util.List;
+
+/** {@code required}: the columns must have a value. */
+final class RequiredRule implements CleaningRule {
+
+    @Override
+    public String name() {
+        return "required";
+    }
+
+    @Override
+    public long reject(CleanPass pass, PipelineDefinition.CleanRule settings) {
+        long rejected = 0;
+        for (String column : settings.columns()) {
+            rejected += pass.rejectWhere("s." + pass.tables().column(column) + " IS NULL", List.of(), column,
+                    "'missing value: " + column + " is required'");
+        }
+        return rejected;
+    }
+}

@@ -1,0 +1,66 @@
+package io.adlift.pipeline.cli;
+
+import io.adlift.pipeline.definition.DefinitionException;
+import java.util.Arrays;
+import org.springframework.boot.CommandLineRunner;
+import org.springframework.boot.ExitCodeGenerator;
+import org.springframework.stereotype.Component;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * Runs the command line given to the application and keeps its exit code for
+ * {@code SpringApplication.exit}. Spring properties given as {@code --spring.…=…} (or
+ * {@code --adlift.…}, {@code --logging.…}) are Spring's, not the command's.
+ */
+@Component
+class CliRunner implements CommandLineRunner, ExitCodeGenerator {
+
+    @Command(name = "adlift", mixinStandardHelpOptions = true, version = "adlift 0.1.0",
+            description = "Marketing-campaign analytics pipelines: ingest, clean, KPIs, XGBoost models, deploy.")
+    static final class Root {
+    }
+
+    private final CommandLine commandLine;
+    private int exitCode;
+
+    CliRunner(RunCommand run, StatusCommand status, RunsCommand runs, PipelinesCommand pipelines) {
+        this.commandLine = new CommandLine(new Root())
+                .addSubcommand(run).addSubcommand(status).addSubcommand(runs).addSubcommand(pipelines);
+        this.commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            if (e instanceof DefinitionException d) {
+                d.problems().forEach(p -> cmd.getErr().println("adlift: " + p));
+                return ExitCode.USAGE.code();
+            }
+            cmd.getErr().println("adlift: " + RunReport.rootMessage(e));
+            if (System.getenv("ADLIFT_DEBUG") != null) {
+                e.printStackTrace(cmd.getErr());
+            }
+            return ExitCode.ERROR.code();
+        });
+        this.commandLine.setExitCodeExceptionMapper(e -> ExitCode.USAGE.code());
+    }
+
+    @Override
+    public void run(String... args) {
+        String[] own = Arrays.stream(args).filter(a -> !isSpringProperty(a)).toArray(String[]::new);
+        if (own.length == 0) {
+            commandLine.usage(commandLine.getOut());
+            exitCode = ExitCode.USAGE.code();
+            return;
+        }
+        exitCode = commandLine.execute(own);
+        if (exitCode == CommandLine.ExitCode.USAGE) {
+            exitCode = ExitCode.USAGE.code();
+        }
+    }
+
+    private static boolean isSpringProperty(String arg) {
+        return arg.startsWith("--spring.") || arg.startsWith("--adlift.") || arg.startsWith("--logging.");
+    }
+
+    @Override
+    public int getExitCode() {
+        return exitCode;
+    }
+}

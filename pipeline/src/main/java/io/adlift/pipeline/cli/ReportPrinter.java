@@ -1,0 +1,47 @@
+package io.adlift.pipeline.cli;
+
+import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.Map;
+
+/** Prints a {@link RunReport.Report} for people: the run summary of {@code run} and {@code status}. */
+final class ReportPrinter {
+
+    private ReportPrinter() {
+    }
+
+    static void print(RunReport.Report r, PrintWriter out) {
+        out.printf(Locale.ROOT, "Run %d of %s for %s: %s%n", r.executionId(), r.pipeline(), r.businessDate(), r.status());
+        if (r.exitDescription() != null && !r.status().equals("COMPLETED")) {
+            out.println("  Reason: " + r.exitDescription());
+        }
+        out.println("  Steps:");
+        for (RunReport.StepLine s : r.steps()) {
+            out.printf(Locale.ROOT, "    %-9s %-10s read %8d  written %8d  rejected %6d  %7.2f s%n", s.name(), s.status(),
+                    s.read(), s.written(), s.skipped() + s.filtered(), s.seconds());
+        }
+        Map<String, Object> c = r.counts();
+        c.keySet().stream().filter(k -> k.startsWith("ingest.") && k.endsWith(".read")).forEach(k -> {
+            String source = k.substring("ingest.".length(), k.length() - ".read".length());
+            out.printf(Locale.ROOT, "  Source %s: %s rows read, %s staged, %s rejected at ingest, %s rejected by cleaning, "
+                            + "%s clean%n", source, c.get(k), c.getOrDefault("ingest." + source + ".staged", "?"),
+                    c.getOrDefault("ingest." + source + ".rejected", "?"),
+                    c.getOrDefault("clean." + source + ".rejected", "-"), c.getOrDefault("clean." + source + ".kept", "-"));
+        });
+        c.keySet().stream().filter(k -> k.startsWith("kpi.")).forEach(k -> out.printf(Locale.ROOT, "  KPI table %s: %s rows%n",
+                k.substring(4, k.length() - ".rows".length()), c.get(k)));
+        if (!r.metrics().isEmpty()) {
+            StringBuilder line = new StringBuilder("  Model metrics:");
+            r.metrics().forEach((k, v) -> line.append(String.format(Locale.ROOT, " %s=%.4f", k, v)));
+            out.println(line);
+        }
+        Map<String, Object> d = r.deployment();
+        if (!d.isEmpty()) {
+            out.println("  Gate: " + d.get("decision") + " (" + d.get("reasons") + ")");
+            if (d.get("path") != null) {
+                out.println("  Model: version " + d.get("version") + " at " + d.get("path"));
+            }
+        }
+        out.flush();
+    }
+}

@@ -1,0 +1,100 @@
+package io.adlift.pipeline.cli;
+
+import io.adlift.pipeline.definition.DefinitionException;
+import io.adlift.pipeline.definition.Pipeline;
+import io.adlift.pipeline.definition.PipelineCatalog;
+import io.adlift.pipeline.job.LaunchOutcome;
+import io.adlift.pipeline.job.PipelineLauncher;
+import io.adlift.pipeline.job.RunRequest;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.springframework.stereotype.Component;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Component
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Run a pipeline on its input files. The same command after a failure resumes the failed run; "
+                + "after a success it does nothing.")
+class RunCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "PIPELINE", description = "A pipeline defined in config/pipelines (see 'adlift pipelines').")
+    private String pipeline;
+
+    @Option(names = "--input", paramLabel = "[SOURCE=]PATH", required = true,
+            description = "An input file; SOURCE=PATH for pipelines with several sources, else in source order.")
+    private List<String> inputs = new ArrayList<>();
+
+    @Option(names = "--business-date", paramLabel = "YYYY-MM-DD", description = "The business date of the data (default: today).")
+    private LocalDate businessDate;
+
+    @Option(names = "--rerun", description = "Start a fresh run even if this pipeline, date and input already completed; "
+            + "replaces that date's KPI rows.")
+    private boolean rerun;
+
+    private final PipelineCatalog catalog;
+    private final PipelineLauncher launcher;
+    private final RunReport reports;
+
+    RunCommand(PipelineCatalog catalog, PipelineLauncher launcher, RunReport reports) {
+        this.catalog = catalog;
+        this.launcher = launcher;
+        this.reports = reports;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        Pipeline definition = catalog.get(pipeline);
+        RunRequest request = new RunRequest(pipeline, bySource(definition), businessDate == null ? LocalDate.now() : businessDate,
+                rerun);
+        LaunchOutcome outcome = launcher.launch(request);
+        var out = spec.commandLine().getOut();
+        RunReport.Report report = reports.of(outcome.execution());
+        switch (outcome.kind()) {
+            case ALREADY_COMPLETED -> {
+                out.printf("Already completed: %s for %s with this input (run %d). Nothing to do; use --rerun to run it again.%n",
+                        pipeline, request.businessDate(), outcome.execution().getId());
+                out.flush();
+                return ExitCode.COMPLETED.code();
+            }
+            case ALREADY_RUNNING -> {
+                spec.commandLine().getErr().printf("Already running: %s for %s with this input (run %d).%n", pipeline,
+                        request.businessDate(), outcome.execution().getId());
+                return ExitCode.ALREADY_RUNNING.code();
+            }
+            default -> {
+                ReportPrinter.print(report, out);
+                return RunReport.exitCode(outcome.execution(), report).code();
+            }
+        }
+    }
+
+    private Map<String, Path> bySource(Pipeline definition) {
+        List<String> sources = definition.sourceNames();
+        Map<String, Path> result = new LinkedHashMap<>();
+        int positional = 0;
+        for (String input : inputs) {
+            int eq = input.indexOf('=');
+            if (eq > 0 && sources.contains(input.substring(0, eq))) {
+                result.put(input.substring(0, eq), Path.of(input.substring(eq + 1)));
+            } else if (positional < sources.size()) {
+                result.put(sources.get(positional++), Path.of(input));
+            } else {
+                throw new DefinitionException(List.of("too many --input files: pipeline '" + pipeline + "' has sources "
+                        + sources));
+            }
+        }
+        return result;
+    }
+}

@@ -1,0 +1,97 @@
+package io.adlift.pipeline.cli;
+
+import io.adlift.pipeline.model.DeploymentTable;
+import io.adlift.pipeline.model.MetricsTable;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.stereotype.Component;
+
+/**
+ * What a person or a script wants to know about one job execution: its steps with their counts and
+ * durations, rows per source, KPI rows, model metrics and the deploy decision. Shared by the run
+ * summary, {@code status} and {@code status --json}.
+ */
+@Component
+class RunReport {
+
+    record StepLine(String name, String status, String exitCode, long read, long written, long filtered, long skipped,
+            double seconds) {
+    }
+
+    record Report(long executionId, long instanceId, String pipeline, String businessDate, String status,
+            String exitCode, String exitDescription, String startTime, String endTime, List<StepLine> steps,
+            Map<String, Object> counts, Map<String, Double> metrics, Map<String, Object> deployment) {
+    }
+
+    private final MetricsTable metrics;
+    private final DeploymentTable deployments;
+
+    RunReport(MetricsTable metrics, DeploymentTable deployments) {
+        this.metrics = metrics;
+        this.deployments = deployments;
+    }
+
+    Report of(JobExecution execution) {
+        List<StepLine> steps = new ArrayList<>();
+        Map<String, Object> counts = new LinkedHashMap<>();
+        execution.getStepExecutions().stream().sorted(Comparator.comparing(StepExecution::getId)).forEach(s -> {
+            steps.add(new StepLine(s.getStepName(), s.getStatus().name(), s.getExitStatus().getExitCode(), s.getReadCount(),
+                    s.getWriteCount(), s.getFilterCount(), s.getSkipCount(), seconds(s.getStartTime(), s.getEndTime())));
+            s.getExecutionContext().entrySet().stream()
+                    .filter(e -> e.getValue() instanceof Number && !e.getKey().startsWith("batch."))
+                    .forEach(e -> counts.put(e.getKey(), e.getValue()));
+        });
+        long instanceId = execution.getJobInstance().getInstanceId();
+        Map<String, Object> deployment = new LinkedHashMap<>();
+        deployments.of(instanceId).ifPresent(d -> {
+            deployment.put("decision", d.decision());
+            deployment.put("reasons", d.reasons());
+            deployment.put("version", d.version());
+            deployment.put("path", d.modelPath());
+        });
+        return new Report(execution.getId(), instanceId, execution.getJobParameters().getString("pipeline"),
+                String.valueOf(execution.getJobParameters().getLocalDate("businessDate")), execution.getStatus().name(),
+                execution.getExitStatus().getExitCode(), failure(execution), String.valueOf(execution.getStartTime()),
+                String.valueOf(execution.getEndTime()), steps, counts, metrics.of(instanceId), deployment);
+    }
+
+    /** The first failure's message, without a stack trace, or null. */
+    static String failure(JobExecution execution) {
+        Optional<Throwable> failure = execution.getAllFailureExceptions().stream().findFirst();
+        return failure.map(RunReport::rootMessage).orElse(null);
+    }
+
+    static String rootMessage(Throwable t) {
+        Throwable root = t;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        return root == t || t.getMessage() == null || t.getMessage().contains(message) ? message
+                : t.getMessage() + ": " + message;
+    }
+
+    static ExitCode exitCode(JobExecution execution, Report report) {
+        BatchStatus status = execution.getStatus();
+        if (status == BatchStatus.COMPLETED) {
+            return "refused".equals(report.deployment().get("decision")) ? ExitCode.NOT_DEPLOYED : ExitCode.COMPLETED;
+        }
+        if (status == BatchStatus.STOPPED || status == BatchStatus.STOPPING) {
+            return ExitCode.STOPPED;
+        }
+        return status.isRunning() ? ExitCode.ALREADY_RUNNING : ExitCode.FAILED;
+    }
+
+    private static double seconds(LocalDateTime start, LocalDateTime end) {
+        return start == null || end == null ? 0 : Duration.between(start, end).toMillis() / 1000.0;
+    }
+}

@@ -1,0 +1,69 @@
+package io.adlift.pipeline.cli;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.stereotype.Component;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+import tools.jackson.databind.json.JsonMapper;
+
+@Component
+@Command(name = "runs", mixinStandardHelpOptions = true, description = "List recent runs, newest first.")
+class RunsCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--pipeline", paramLabel = "PIPELINE", description = "Only this pipeline's runs.")
+    private String pipeline;
+
+    @Option(names = "--limit", defaultValue = "20", description = "At most this many runs (default: ${DEFAULT-VALUE}).")
+    private int limit;
+
+    @Option(names = "--json", description = "Print JSON instead of text.")
+    private boolean json;
+
+    private final Executions executions;
+    private final JsonMapper mapper;
+
+    RunsCommand(Executions executions, JsonMapper mapper) {
+        this.executions = executions;
+        this.mapper = mapper;
+    }
+
+    @Override
+    public Integer call() {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (JobExecution e : executions.recent(pipeline, limit)) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("executionId", e.getId());
+            row.put("instanceId", e.getJobInstance().getInstanceId());
+            row.put("pipeline", e.getJobParameters().getString("pipeline"));
+            row.put("businessDate", String.valueOf(e.getJobParameters().getLocalDate("businessDate")));
+            row.put("status", e.getStatus().name());
+            row.put("exitCode", e.getExitStatus().getExitCode());
+            row.put("startTime", String.valueOf(e.getStartTime()));
+            row.put("endTime", String.valueOf(e.getEndTime()));
+            rows.add(row);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            out.println(mapper.writerWithDefaultPrettyPrinter().writeValueAsString(rows));
+        } else if (rows.isEmpty()) {
+            out.println("No runs yet.");
+        } else {
+            out.printf("%-10s %-9s %-22s %-12s %-10s %s%n", "EXECUTION", "INSTANCE", "PIPELINE", "DATE", "STATUS", "STARTED");
+            rows.forEach(r -> out.printf("%-10s %-9s %-22s %-12s %-10s %s%n", r.get("executionId"), r.get("instanceId"),
+                    r.get("pipeline"), r.get("businessDate"), r.get("status"), r.get("startTime")));
+        }
+        out.flush();
+        return ExitCode.COMPLETED.code();
+    }
+}

@@ -1,0 +1,221 @@
+package io.adlift.pipeline.definition;
+
+import io.adlift.steps.features.FeatureSpec;
+import io.adlift.steps.ingest.ColumnSpec;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Checks what binding cannot: strategy names exist, every referenced column is declared, numbers are
+ * in range. Collects every problem, each as {@code key: what is wrong; what is allowed}.
+ */
+final class DefinitionValidator {
+
+    /** XGBoost booster parameters Adlift passes through (the seed is set by {@code train.seed}). */
+    static final Set<String> XGBOOST_PARAMS = Set.of("objective", "eta", "learning_rate", "max_depth",
+            "min_child_weight", "subsample", "colsample_bytree", "colsample_bylevel", "colsample_bynode", "lambda",
+            "reg_lambda", "alpha", "reg_alpha", "gamma", "min_split_loss", "booster", "tree_method", "max_bin",
+            "eval_metric", "nthread", "num_parallel_tree", "grow_policy", "max_leaves", "scale_pos_weight",
+            "base_score", "tweedie_variance_power", "max_delta_step", "updater", "feature_selector", "top_k",
+            "verbosity", "sampling_method", "monotone_constraints", "interaction_constraints");
+
+    static final Set<String> GATE_METRICS = Set.of("rmse", "mae", "r2");
+
+    static final Set<String> KPI_TABLES = Set.of("campaign", "segment");
+
+    private final StrategyNames names;
+
+    DefinitionValidator(StrategyNames names) {
+        this.names = names;
+    }
+
+    List<String> problems(PipelineDefinition d, String expectedName) {
+        List<String> problems = new ArrayList<>();
+        if (d.name() == null || !d.name().equals(expectedName)) {
+            problems.add("name: '" + d.name() + "' must equal the file's name '" + expectedName + "'");
+        }
+        if (d.kind() == null) {
+            problems.add("kind: missing; allowed: [regression, kpi-only]");
+        }
+        PipelineDefinition.Steps steps = d.steps();
+        if (steps == null || steps.ingest() == null || steps.ingest().sources() == null
+                || steps.ingest().sources().isEmpty()) {
+            problems.add("steps.ingest.sources: at least one source is required");
+            return problems;
+        }
+        Map<String, PipelineDefinition.Source> sources = steps.ingest().sources();
+        sources.forEach((name, source) -> checkSource("steps.ingest.sources." + name, source, problems));
+        if (steps.clean() != null && steps.clean().rules() != null) {
+            List<PipelineDefinition.CleanRule> rules = steps.clean().rules();
+            for (int i = 0; i < rules.size(); i++) {
+                checkRule("steps.clean.rules[" + i + "]", rules.get(i), sources, problems);
+            }
+        }
+        if (steps.kpi() != null) {
+            checkKpi(steps.kpi(), sources, problems);
+        }
+        if (d.kind() == PipelineKind.REGRESSION) {
+            checkModel(d, sources, problems);
+        }
+        return problems;
+    }
+
+    private void checkSource(String key, PipelineDefinition.Source source, List<String> problems) {
+        oneOf(key + ".reader", source.reader(), names.readers(), problems);
+        if (source.columns() == null || source.columns().isEmpty()) {
+            problems.add(key + ".columns: at least one column is required");
+        }
+        if (source.maxRejectRatio() < 0 || source.maxRejectRatio() > 1) {
+            problems.add(key + ".max-reject-ratio: " + source.maxRejectRatio() + " must be between 0 and 1");
+        }
+    }
+
+    private void checkRule(String key, PipelineDefinition.CleanRule rule, Map<String, PipelineDefinition.Source> sources,
+            List<String> problems) {
+        oneOf(key + ".rule", rule.rule(), names.cleaningRules(), problems);
+        PipelineDefinition.Source source = source(key + ".source", rule.source(), sources, problems);
+        if (rule.columns() == null || rule.columns().isEmpty()) {
+            problems.add(key + ".columns: at least one column is required");
+        } else if (source != null) {
+            columns(key + ".columns", rule.columns(), source, problems);
+        }
+        if ("range".equals(rule.rule()) && rule.min() == null && rule.max() == null) {
+            problems.add(key + ": a range rule needs min, max or both");
+        }
+    }
+
+    private void checkKpi(PipelineDefinition.Kpi kpi, Map<String, PipelineDefinition.Source> sources, List<String> problems) {
+        PipelineDefinition.Source source = source("steps.kpi.source", kpi.source(), sources, problems);
+        if (kpi.tables() == null || kpi.tables().isEmpty()) {
+            problems.add("steps.kpi.tables: at least one table is required; allowed: " + sorted(KPI_TABLES));
+        } else {
+            for (int i = 0; i < kpi.tables().size(); i++) {
+                oneOf("steps.kpi.tables[" + i + "]", kpi.tables().get(i), KPI_TABLES, problems);
+            }
+        }
+        PipelineDefinition.KpiColumns c = kpi.columns();
+        if (c == null) {
+            problems.add("steps.kpi.columns: missing; map campaign-id, impressions, clicks, spend, conversions, "
+                    + "approved-conversions (and age, gender, interest for the segment table) to source columns");
+            return;
+        }
+        if (source == null) {
+            return;
+        }
+        Map<String, String> mapped = new java.util.LinkedHashMap<>();
+        mapped.put("campaign-id", c.campaignId());
+        mapped.put("impressions", c.impressions());
+        mapped.put("clicks", c.clicks());
+        mapped.put("spend", c.spend());
+        mapped.put("conversions", c.conversions());
+        mapped.put("approved-conversions", c.approvedConversions());
+        if (kpi.tables() != null && kpi.tables().contains("segment")) {
+            mapped.put("age", c.age());
+            mapped.put("gender", c.gender());
+            mapped.put("interest", c.interest());
+        }
+        mapped.forEach((measure, column) -> {
+            if (column == null) {
+                problems.add("steps.kpi.columns." + measure + ": missing; name a column of source '" + kpi.source() + "'");
+            } else {
+                columns("steps.kpi.columns." + measure, List.of(column), source, problems);
+            }
+        });
+    }
+
+    private void checkModel(PipelineDefinition d, Map<String, PipelineDefinition.Source> sources, List<String> problems) {
+        PipelineDefinition.Steps steps = d.steps();
+        if (steps.split() == null || steps.train() == null || steps.evaluate() == null || steps.deploy() == null) {
+            problems.add("steps: a " + d.kind().name().toLowerCase(java.util.Locale.ROOT)
+                    + " pipeline needs split, train, evaluate and deploy");
+            return;
+        }
+        PipelineDefinition.Split split = steps.split();
+        oneOf("steps.split.strategy", split.strategy(), names.splits(), problems);
+        PipelineDefinition.Source source = source("steps.split.source", split.source(), sources, problems);
+        if (split.testFraction() <= 0 || split.testFraction() >= 1) {
+            problems.add("steps.split.test-fraction: " + split.testFraction() + " must be between 0 and 1 (exclusive)");
+        }
+        if (split.key() == null || split.key().isEmpty()) {
+            problems.add("steps.split.key: at least one column is required");
+        } else if (source != null) {
+            columns("steps.split.key", split.key(), source, problems);
+        }
+        if (source != null) {
+            if (d.target() == null) {
+                problems.add("target: missing; name the column to predict");
+            } else {
+                columns("target", List.of(d.target()), source, problems);
+            }
+        }
+        PipelineDefinition.Train train = steps.train();
+        oneOf("steps.train.strategy", train.strategy(), names.trainers(), problems);
+        if (train.rounds() < 1) {
+            problems.add("steps.train.rounds: " + train.rounds() + " must be at least 1");
+        }
+        if (train.features() == null || train.features().isEmpty()) {
+            problems.add("steps.train.features: at least one feature is required");
+        } else if (source != null) {
+            for (int i = 0; i < train.features().size(); i++) {
+                FeatureSpec f = train.features().get(i);
+                columns("steps.train.features[" + i + "].columns", f.columns(), source, problems);
+                if (f.columns().contains(d.target())) {
+                    problems.add("steps.train.features[" + i + "].columns: uses the target '" + d.target()
+                            + "' as a feature (leakage)");
+                }
+            }
+        }
+        if (train.params() != null) {
+            train.params().keySet().forEach(p -> oneOf("steps.train.params", xgboostName(p), XGBOOST_PARAMS, problems));
+        }
+        List<io.adlift.steps.evaluate.GateCriterion> gate = steps.evaluate().gate();
+        if (gate != null) {
+            for (int i = 0; i < gate.size(); i++) {
+                oneOf("steps.evaluate.gate[" + i + "].metric", gate.get(i).metric(), GATE_METRICS, problems);
+            }
+        }
+        oneOf("steps.deploy.strategy", steps.deploy().strategy(), names.deployers(), problems);
+    }
+
+    /** XGBoost's own spelling of a parameter written kebab-case in YAML. */
+    static String xgboostName(String key) {
+        return key.replace('-', '_');
+    }
+
+    private static PipelineDefinition.Source source(String key, String name, Map<String, PipelineDefinition.Source> sources,
+            List<String> problems) {
+        if (name == null && sources.size() == 1) {
+            return sources.values().iterator().next();
+        }
+        PipelineDefinition.Source source = name == null ? null : sources.get(name);
+        if (source == null) {
+            problems.add(key + ": " + (name == null ? "missing" : "unknown source '" + name + "'") + "; allowed: "
+                    + sources.keySet());
+        }
+        return source;
+    }
+
+    private static void columns(String key, Collection<String> columns, PipelineDefinition.Source source,
+            List<String> problems) {
+        List<String> declared = source.columns() == null ? List.of() : source.columns().stream().map(ColumnSpec::name).toList();
+        for (String column : columns) {
+            if (!declared.contains(column)) {
+                problems.add(key + ": unknown column '" + column + "'; declared columns: " + declared);
+            }
+        }
+    }
+
+    private static void oneOf(String key, String value, Set<String> allowed, List<String> problems) {
+        if (value == null || !allowed.contains(value)) {
+            problems.add(key + ": " + (value == null ? "missing" : "unknown value '" + value + "'") + "; allowed: "
+                    + sorted(allowed));
+        }
+    }
+
+    private static List<String> sorted(Set<String> values) {
+        return values.stream().sorted().toList();
+    }
+}

@@ -1,0 +1,79 @@
+package io.adlift.pipeline.definition;
+
+import io.adlift.steps.evaluate.GateCriterion;
+import io.adlift.steps.features.FeatureSpec;
+import io.adlift.steps.ingest.ColumnSpec;
+import java.util.List;
+import java.util.Map;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * One pipeline definition as written in its YAML file: what it is, then its steps keyed by step name,
+ * like MLflow's recipe.yaml. Keys are kebab-case in the file.
+ */
+public record PipelineDefinition(String name, String description, PipelineKind kind, String target,
+        @DefaultValue("rmse") String primaryMetric, Steps steps) {
+
+    public record Steps(Ingest ingest, Clean clean, Kpi kpi, Split split, Train train, Evaluate evaluate,
+            Deploy deploy) {
+    }
+
+    /** Sources by name, in declaration order. */
+    public record Ingest(Map<String, Source> sources) {
+    }
+
+    /**
+     * @param reader          the ingest reader strategy
+     * @param maxRejectRatio  rejected / read above which the ingest step fails
+     * @param columns         the schema: the file's header names, their types, required or not
+     */
+    public record Source(@DefaultValue("csv") String reader, @DefaultValue("0.05") double maxRejectRatio,
+            List<ColumnSpec> columns) {
+    }
+
+    public record Clean(List<CleanRule> rules) {
+    }
+
+    /**
+     * One cleaning rule. {@code required}: the columns must have values; {@code range}: the columns'
+     * values lie in [min, max]; {@code dedupe}: one row per value of the columns (the first in the file).
+     */
+    public record CleanRule(String rule, String source, List<String> columns, Double min, Double max) {
+    }
+
+    /**
+     * The KPI tables to write, from which source, and which source column feeds each measure.
+     *
+     * @param valuePerApprovedConversion revenue per approved conversion; revenue, ROAS and ROI stay
+     *                                   null until it is set
+     */
+    public record Kpi(String source, List<String> tables, KpiColumns columns, Double valuePerApprovedConversion) {
+    }
+
+    public record KpiColumns(String campaignId, String impressions, String clicks, String spend, String conversions,
+            String approvedConversions, String age, String gender, String interest) {
+    }
+
+    public record Split(@DefaultValue("hash") String strategy, String source, List<String> key,
+            @DefaultValue("42") long seed, @DefaultValue("0.2") double testFraction) {
+    }
+
+    /**
+     * @param params XGBoost booster parameters; write them kebab-case ({@code max-depth}), they reach
+     *               XGBoost with underscores ({@code max_depth})
+     */
+    public record Train(@DefaultValue("xgboost") String strategy, List<FeatureSpec> features,
+            @DefaultValue("100") int rounds, @DefaultValue("42") long seed, Map<String, String> params) {
+    }
+
+    public record Evaluate(List<GateCriterion> gate) {
+    }
+
+    /**
+     * @param allowNonValidated deploy even when the gate refused the model (MLflow Recipes'
+     *                          allow_non_validated_model)
+     */
+    public record Deploy(@DefaultValue("local") String strategy, @DefaultValue("false") boolean allowNonValidated,
+            String modelName) {
+    }
+}

@@ -1,0 +1,102 @@
+package io.adlift.pipeline.ingest;
+
+import io.adlift.pipeline.definition.StrategyRegistry;
+import io.adlift.pipeline.job.RunContext;
+import io.adlift.steps.ingest.RecordSource;
+import io.adlift.steps.ingest.RecordTyper;
+import io.adlift.steps.ingest.SourceFormat;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.item.ItemStreamException;
+import org.springframework.batch.infrastructure.item.ItemStreamReader;
+
+/**
+ * Reads the pipeline's sources one after another. Its state is the number of records read per
+ * source, saved at every chunk commit, so a restart reopens each file after the records already
+ * committed and nothing is read twice.
+ */
+class SourcesReader implements ItemStreamReader<SourceItem> {
+
+    static String readKey(String source) {
+        return "ingest." + source + ".read";
+    }
+
+    private final RunContext run;
+    private final StrategyRegistry<SourceFormat> formats;
+    private final List<String> sources;
+    private ExecutionContext state;
+    private int current = -1;
+    private RecordSource open;
+    private RecordTyper typer;
+
+    SourcesReader(RunContext run, StrategyRegistry<SourceFormat> formats) {
+        this.run = run;
+        this.formats = formats;
+        this.sources = run.pipeline().sourceNames();
+    }
+
+    @Override
+    public void open(ExecutionContext executionContext) {
+        this.state = executionContext;
+        for (String source : sources) {
+            run.input(source); // fail before reading anything when an input is missing
+            if (!executionContext.containsKey(readKey(source))) {
+                executionContext.putLong(readKey(source), 0);
+            }
+        }
+    }
+
+    @Override
+    public SourceItem read() {
+        while (true) {
+            if (open == null && !openNext()) {
+                return null;
+            }
+            if (open.hasNext()) {
+                return new SourceItem(sources.get(current), open.next(), typer);
+            }
+            closeCurrent();
+        }
+    }
+
+    private boolean openNext() {
+        if (++current >= sources.size()) {
+            return false;
+        }
+        String source = sources.get(current);
+        SourceFormat format = formats.get(run.pipeline().steps().ingest().sources().get(source).reader());
+        try {
+            open = format.open(run.input(source), state.getLong(readKey(source)));
+        } catch (IOException e) {
+            throw new ItemStreamException("source '" + source + "': " + e.getMessage(), e);
+        }
+        typer = new RecordTyper(run.pipeline().schema(source), open.file(), open.header());
+        return true;
+    }
+
+    @Override
+    public void update(ExecutionContext executionContext) {
+        if (open != null) {
+            executionContext.putLong(readKey(sources.get(current)), open.recordsRead());
+        }
+    }
+
+    private void closeCurrent() {
+        update(state);
+        try {
+            open.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        open = null;
+    }
+
+    @Override
+    public void close() {
+        if (open != null) {
+            closeCurrent();
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package io.adlift.pipeline.job;
+
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.FlowBuilder;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.job.flow.Flow;
+import org.springframework.batch.core.job.flow.support.SimpleFlow;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
+
+/**
+ * The two pipeline shapes. A model pipeline computes its KPIs in parallel with the ML branch:
+ * <pre>
+ * ingest ─> clean ─┬─> kpi
+ *                  └─> split ─> train ─> evaluate ─> deploy
+ * </pre>
+ * A KPI-only pipeline stops after {@code kpi}. No incrementer: the same parameters after a failure
+ * must restart the failed instance (see DESIGN.md).
+ */
+@Configuration(proxyBeanMethods = false)
+class PipelineJobConfiguration {
+
+    static final String MODEL_PIPELINE = "model-pipeline";
+    static final String KPI_PIPELINE = "kpi-pipeline";
+
+    @Bean
+    Job modelPipeline(JobRepository jobRepository, Step ingest, Step clean, Step kpi, Step split, Step train,
+            Step evaluate, Step deploy) {
+        Flow kpiBranch = new FlowBuilder<SimpleFlow>("kpi-branch").start(kpi).build();
+        Flow modelBranch = new FlowBuilder<SimpleFlow>("model-branch")
+                .start(split).next(train).next(evaluate).next(deploy)
+                .build();
+        Flow branches = new FlowBuilder<SimpleFlow>("branches")
+                .split(new SimpleAsyncTaskExecutor("branch-")).add(kpiBranch, modelBranch)
+                .build();
+        return new JobBuilder(MODEL_PIPELINE, jobRepository)
+                .flow(ingest)
+                .next(clean)
+                .next(branches)
+                .end()
+                .build();
+    }
+
+    @Bean
+    Job kpiPipeline(JobRepository jobRepository, Step ingest, Step clean, Step kpi) {
+        return new JobBuilder(KPI_PIPELINE, jobRepository)
+                .start(ingest)
+                .next(clean)
+                .next(kpi)
+                .build();
+    }
+}

@@ -1,0 +1,105 @@
+package io.adlift.pipeline.job;
+
+import io.adlift.pipeline.definition.DefinitionException;
+import io.adlift.pipeline.definition.Pipeline;
+import io.adlift.pipeline.definition.PipelineCatalog;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.launch.JobExecutionAlreadyRunningException;
+import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.stereotype.Component;
+
+/**
+ * Launches a pipeline run. The identifying parameters are the pipeline, the business date and the
+ * input fingerprint, so relaunching the same command after a failure restarts the failed execution
+ * where it stopped, after a success is a no-op, and {@code rerun} adds a nonce for a fresh instance.
+ */
+@Component
+public class PipelineLauncher {
+
+    private final PipelineCatalog catalog;
+    private final JobOperator jobOperator;
+    private final JobRepository jobRepository;
+    private final Job modelPipeline;
+    private final Job kpiPipeline;
+
+    PipelineLauncher(PipelineCatalog catalog, JobOperator jobOperator, JobRepository jobRepository, Job modelPipeline,
+            Job kpiPipeline) {
+        this.catalog = catalog;
+        this.jobOperator = jobOperator;
+        this.jobRepository = jobRepository;
+        this.modelPipeline = modelPipeline;
+        this.kpiPipeline = kpiPipeline;
+    }
+
+    public LaunchOutcome launch(RunRequest request) throws Exception {
+        Pipeline pipeline = catalog.get(request.pipeline());
+        Map<String, Path> inputs = checkInputs(pipeline, request.inputs());
+        JobParametersBuilder params = new JobParametersBuilder()
+                .addString(RunContext.PIPELINE, pipeline.name())
+                .addLocalDate(RunContext.BUSINESS_DATE, request.businessDate())
+                .addString(RunContext.INPUT_FINGERPRINT, fingerprint(inputs));
+        if (request.rerun()) {
+            params.addString(RunContext.RERUN, Instant.now().toString());
+        }
+        inputs.forEach((source, path) -> params.addString(RunContext.INPUT_PREFIX + source, path.toString(), false));
+        JobParameters parameters = params.toJobParameters();
+        Job job = pipeline.hasModel() ? modelPipeline : kpiPipeline;
+        try {
+            return new LaunchOutcome(LaunchOutcome.Kind.RAN, jobOperator.start(job, parameters));
+        } catch (JobInstanceAlreadyCompleteException e) {
+            return new LaunchOutcome(LaunchOutcome.Kind.ALREADY_COMPLETED,
+                    jobRepository.getLastJobExecution(job.getName(), parameters));
+        } catch (JobExecutionAlreadyRunningException e) {
+            return new LaunchOutcome(LaunchOutcome.Kind.ALREADY_RUNNING,
+                    jobRepository.getLastJobExecution(job.getName(), parameters));
+        }
+    }
+
+    /** Every source has exactly one readable file; paths are made absolute so a restart finds them from anywhere. */
+    private static Map<String, Path> checkInputs(Pipeline pipeline, Map<String, Path> given) {
+        List<String> problems = new ArrayList<>();
+        Map<String, Path> inputs = new LinkedHashMap<>();
+        for (String source : given.keySet()) {
+            if (!pipeline.sourceNames().contains(source)) {
+                problems.add("--input " + source + "=…: pipeline '" + pipeline.name() + "' has no source '" + source
+                        + "'; its sources: " + pipeline.sourceNames());
+            }
+        }
+        for (String source : pipeline.sourceNames()) {
+            Path path = given.get(source);
+            if (path == null) {
+                problems.add("missing --input for source '" + source + "' of pipeline '" + pipeline.name() + "'");
+            } else if (!Files.isReadable(path) || Files.isDirectory(path)) {
+                problems.add("--input " + source + ": " + path + " is not a readable file");
+            } else {
+                inputs.put(source, path.toAbsolutePath().normalize());
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new DefinitionException(problems);
+        }
+        return inputs;
+    }
+
+    private static String fingerprint(Map<String, Path> inputs) {
+        try {
+            return InputFingerprint.of(inputs);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the input files: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package io.adlift.pipeline.model;
+
+import io.adlift.pipeline.definition.PipelineCatalog;
+import io.adlift.pipeline.definition.PipelineDefinition;
+import io.adlift.pipeline.definition.StrategyRegistry;
+import io.adlift.pipeline.job.RunContext;
+import io.adlift.steps.deploy.ModelProvenance;
+import io.adlift.steps.features.FeatureEncoding;
+import io.adlift.steps.train.TrainedModel;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+
+/**
+ * Deploys the model when the gate passed (or the definition allows unvalidated models) as the next
+ * version of the pipeline's model, with its provenance, and records the decision either way. A
+ * refused model ends the step with exit code {@value #NOT_DEPLOYED}.
+ */
+final class DeployTasklet implements Tasklet {
+
+    static final String NOT_DEPLOYED = "NOT_DEPLOYED";
+
+    private final PipelineCatalog catalog;
+    private final StrategyRegistry<Deployer> deployers;
+    private final ModelFiles files;
+    private final MetricsTable metrics;
+    private final DeploymentTable deployments;
+    private final String adliftVersion;
+
+    DeployTasklet(PipelineCatalog catalog, StrategyRegistry<Deployer> deployers, ModelFiles files, MetricsTable metrics,
+            DeploymentTable deployments, String adliftVersion) {
+        this.catalog = catalog;
+        this.deployers = deployers;
+        this.files = files;
+        this.metrics = metrics;
+        this.deployments = deployments;
+        this.adliftVersion = adliftVersion;
+    }
+
+    @Override
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
+        RunContext run = RunContext.of(contribution.getStepExecution(), catalog);
+        PipelineDefinition.Deploy settings = run.pipeline().steps().deploy();
+        ExecutionContext job = contribution.getStepExecution().getJobExecution().getExecutionContext();
+        boolean passed = Boolean.TRUE.equals(job.get(EvaluateTasklet.GATE_PASSED));
+        String reasons = job.getString(EvaluateTasklet.GATE_REASONS, "");
+        String modelName = run.pipeline().modelName();
+        if (!passed && !settings.allowNonValidated()) {
+            deployments.record(run, modelName, null, "refused", reasons, null);
+            contribution.setExitStatus(new ExitStatus(NOT_DEPLOYED, "gate refused the model: " + reasons));
+            return RepeatStatus.FINISHED;
+        }
+        Path runDir = files.runDir(run.pipeline().name(), run.jobInstanceId());
+        FeatureEncoding encoding = files.readEncoding(runDir);
+        int version = deployments.nextVersion(modelName);
+        Path deployed;
+        try (TrainedModel model = TrainedModel.loadJson(runDir.resolve(ModelFiles.MODEL), encoding.names())) {
+            deployed = deployers.get(settings.strategy()).deploy(modelName, version, model,
+                    runDir.resolve(ModelFiles.ENCODING), provenance(run, contribution));
+        }
+        deployments.record(run, modelName, version, passed ? "deployed" : "deployed-unvalidated", reasons, deployed);
+        contribution.getStepExecution().getExecutionContext().putString("deploy.path", deployed.toString());
+        return RepeatStatus.FINISHED;
+    }
+
+    private ModelProvenance provenance(RunContext run, StepContribution contribution) {
+        PipelineDefinition.Train train = run.pipeline().steps().train();
+        Map<String, String> params = new LinkedHashMap<>(TrainTasklet.xgboostParams(train.params()));
+        params.put("rounds", Integer.toString(train.rounds()));
+        params.put("strategy", train.strategy());
+        Map<String, Double> scores = new LinkedHashMap<>();
+        metrics.of(run.jobInstanceId()).forEach((k, v) -> {
+            if (!v.isNaN()) {
+                scores.put(k, v);
+            }
+        });
+        String fingerprint = contribution.getStepExecution().getJobExecution().getJobParameters()
+                .getString(RunContext.INPUT_FINGERPRINT);
+        return new ModelProvenance(run.pipeline().name(), run.businessDate().toString(), run.jobExecutionId(),
+                fingerprint, train.seed(), run.pipeline().configHash(), adliftVersion, params, scores);
+    }
+}

@@ -1,0 +1,48 @@
+package io.adlift.pipeline.model;
+
+import io.adlift.steps.features.FeatureEncoding;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Where a run's trained model lives until it is deployed: {@code <data-dir>/runs/<pipeline>/<job
+ * instance>/}, the same for every execution of the instance, so a restarted evaluate or deploy finds
+ * what train wrote.
+ */
+public final class ModelFiles {
+
+    static final String MODEL = "model.json";
+    static final String ENCODING = "feature-encoding.json";
+
+    private final Path dataDir;
+    private final JsonMapper json;
+
+    public ModelFiles(Path dataDir, JsonMapper json) {
+        this.dataDir = dataDir;
+        this.json = json;
+    }
+
+    Path runDir(String pipeline, long jobInstanceId) {
+        return dataDir.resolve("runs").resolve(pipeline).resolve(Long.toString(jobInstanceId));
+    }
+
+    public Path modelsDir() {
+        return dataDir.resolve("models");
+    }
+
+    void writeEncoding(Path dir, FeatureEncoding encoding) {
+        try {
+            Files.createDirectories(dir);
+            json.writerWithDefaultPrettyPrinter().writeValue(dir.resolve(ENCODING).toFile(), encoding);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    FeatureEncoding readEncoding(Path dir) {
+        return json.readValue(dir.resolve(ENCODING).toFile(), FeatureEncoding.class);
+    }
+}

@@ -1,0 +1,73 @@
+package io.adlift.pipeline.model;
+
+import io.adlift.pipeline.definition.PipelineCatalog;
+import io.adlift.pipeline.definition.StrategyRegistry;
+import io.adlift.steps.train.Trainer;
+import io.adlift.steps.train.XgboostTrainer;
+import java.nio.file.Path;
+import java.util.List;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The {@code train}, {@code evaluate} and {@code deploy} steps, with the trainers and deployers a definition can name. */
+@Configuration(proxyBeanMethods = false)
+class ModelStepsConfiguration {
+
+    @Bean
+    static StrategyRegistry<Trainer> trainers() {
+        return new StrategyRegistry<>("trainer", List.of(new XgboostTrainer()), Trainer::name);
+    }
+
+    @Bean
+    ModelFiles modelFiles(@Value("${adlift.data-dir}") Path dataDir, JsonMapper jsonMapper) {
+        return new ModelFiles(dataDir, jsonMapper);
+    }
+
+    @Bean
+    StrategyRegistry<Deployer> deployers(ModelFiles modelFiles) {
+        return new StrategyRegistry<>("deployer", List.of(new LocalDirectoryDeployer(modelFiles)), Deployer::name);
+    }
+
+    @Bean
+    MetricsTable metricsTable(JdbcTemplate jdbc) {
+        return new MetricsTable(jdbc);
+    }
+
+    @Bean
+    DeploymentTable deploymentTable(JdbcTemplate jdbc) {
+        return new DeploymentTable(jdbc);
+    }
+
+    @Bean
+    Step train(JobRepository jobRepository, PlatformTransactionManager transactionManager, PipelineCatalog catalog,
+            StrategyRegistry<Trainer> trainers, JdbcTemplate jdbc, ModelFiles modelFiles) {
+        return new StepBuilder("train", jobRepository)
+                .tasklet(new TrainTasklet(catalog, trainers, new ModelRows(jdbc), modelFiles), transactionManager)
+                .build();
+    }
+
+    @Bean
+    Step evaluate(JobRepository jobRepository, PlatformTransactionManager transactionManager, PipelineCatalog catalog,
+            JdbcTemplate jdbc, ModelFiles modelFiles, MetricsTable metricsTable) {
+        return new StepBuilder("evaluate", jobRepository)
+                .tasklet(new EvaluateTasklet(catalog, new ModelRows(jdbc), modelFiles, metricsTable), transactionManager)
+                .build();
+    }
+
+    @Bean
+    Step deploy(JobRepository jobRepository, PlatformTransactionManager transactionManager, PipelineCatalog catalog,
+            StrategyRegistry<Deployer> deployers, ModelFiles modelFiles, MetricsTable metricsTable,
+            DeploymentTable deploymentTable, @Value("${adlift.version:0.1.0-SNAPSHOT}") String adliftVersion) {
+        return new StepBuilder("deploy", jobRepository)
+                .tasklet(new DeployTasklet(catalog, deployers, modelFiles, metricsTable, deploymentTable, adliftVersion),
+                        transactionManager)
+                .build();
+    }
+}

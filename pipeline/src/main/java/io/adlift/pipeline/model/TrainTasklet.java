@@ -1,0 +1,76 @@
+package io.adlift.pipeline.model;
+
+import io.adlift.pipeline.definition.PipelineCatalog;
+import io.adlift.pipeline.definition.PipelineDefinition;
+import io.adlift.pipeline.definition.StrategyRegistry;
+import io.adlift.pipeline.job.RunContext;
+import io.adlift.steps.features.FeatureEncoding;
+import io.adlift.steps.split.SplitLabel;
+import io.adlift.steps.train.ModelSpec;
+import io.adlift.steps.train.TrainedModel;
+import io.adlift.steps.train.Trainer;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+
+/**
+ * Fits the feature encoding and the model on the training rows only, and saves both in the run's
+ * folder.
+ */
+final class TrainTasklet implements Tasklet {
+
+    private final PipelineCatalog catalog;
+    private final StrategyRegistry<Trainer> trainers;
+    private final ModelRows rows;
+    private final ModelFiles files;
+
+    TrainTasklet(PipelineCatalog catalog, StrategyRegistry<Trainer> trainers, ModelRows rows, ModelFiles files) {
+        this.catalog = catalog;
+        this.trainers = trainers;
+        this.rows = rows;
+        this.files = files;
+    }
+
+    @Override
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
+        RunContext run = RunContext.of(contribution.getStepExecution(), catalog);
+        PipelineDefinition.Train settings = run.pipeline().steps().train();
+        List<Function<String, Object>> training = rows.load(run.pipeline(), run.jobInstanceId(), SplitLabel.TRAIN);
+        if (training.isEmpty()) {
+            throw new IllegalStateException("no training rows: every clean row fell in the test part or was rejected");
+        }
+        FeatureEncoding encoding = FeatureEncoding.fit(settings.features(), training);
+        ModelSpec spec = new ModelSpec(settings.strategy(), xgboostParams(settings.params()), settings.rounds(),
+                settings.seed());
+        Path dir = files.runDir(run.pipeline().name(), run.jobInstanceId());
+        try (TrainedModel model = trainers.get(settings.strategy()).train(ModelRows.matrix(encoding, training),
+                ModelRows.labels(run.pipeline().definition().target(), training), spec)) {
+            files.writeEncoding(dir, encoding);
+            model.saveJson(dir.resolve(ModelFiles.MODEL));
+            List<Double> curve = model.trainingCurve();
+            if (!curve.isEmpty()) {
+                contribution.getStepExecution().getExecutionContext().putDouble("train.final-" + model.evalMetricName(),
+                        curve.get(curve.size() - 1));
+            }
+        }
+        contribution.getStepExecution().setReadCount(training.size());
+        contribution.getStepExecution().getExecutionContext().putLong("train.rows", training.size());
+        contribution.getStepExecution().getExecutionContext().putLong("train.features", encoding.names().size());
+        return RepeatStatus.FINISHED;
+    }
+
+    /** The definition's kebab-case keys in XGBoost's own spelling. */
+    static Map<String, String> xgboostParams(Map<String, String> params) {
+        Map<String, String> result = new LinkedHashMap<>();
+        if (params != null) {
+            params.forEach((k, v) -> result.put(k.replace('-', '_'), v));
+        }
+        return result;
+    }
+}

@@ -1,0 +1,100 @@
+package io.adlift.pipeline.storage;
+
+import io.adlift.steps.ingest.ColumnSpec;
+import io.adlift.steps.ingest.ColumnType;
+import io.adlift.steps.ingest.SourceSchema;
+import io.adlift.pipeline.definition.Pipeline;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The staging and clean tables of one source of one pipeline, shaped by its schema:
+ * {@code stg_<pipeline>_<source>} holds every typed row as ingested, {@code cln_<pipeline>_<source>}
+ * the rows that passed the cleaning rules with their split label. Rows carry the job instance that
+ * ingested them and their file and line, so a reject can point at its origin and a rerun never mixes
+ * with another run's rows.
+ */
+public final class SourceTables {
+
+    private final String staging;
+    private final String clean;
+    private final SourceSchema schema;
+
+    public SourceTables(String pipeline, SourceSchema schema) {
+        String base = identifier(pipeline) + "_" + identifier(schema.source());
+        this.staging = "stg_" + base;
+        this.clean = "cln_" + base;
+        this.schema = schema;
+    }
+
+    /** The tables of every source of {@code pipeline}, in declaration order. */
+    public static Map<String, SourceTables> of(Pipeline pipeline) {
+        Map<String, SourceTables> tables = new LinkedHashMap<>();
+        pipeline.sourceNames().forEach(s -> tables.put(s, new SourceTables(pipeline.name(), pipeline.schema(s))));
+        return tables;
+    }
+
+    public static String identifier(String name) {
+        return name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_]", "_");
+    }
+
+    public String staging() {
+        return staging;
+    }
+
+    public String clean() {
+        return clean;
+    }
+
+    public SourceSchema schema() {
+        return schema;
+    }
+
+    /** The SQL name of the source column {@code name}. */
+    public String column(String name) {
+        return schema.require(name).sqlName();
+    }
+
+    public List<String> columns() {
+        return schema.columns().stream().map(ColumnSpec::sqlName).toList();
+    }
+
+    /** Creates both tables if missing, and adds columns a changed definition declares since. */
+    public void create(JdbcTemplate jdbc) {
+        createTable(jdbc, staging, "");
+        createTable(jdbc, clean, ", data_split VARCHAR(5)");
+        for (ColumnSpec c : schema.columns()) {
+            for (String table : List.of(staging, clean)) {
+                jdbc.execute("ALTER TABLE " + table + " ADD COLUMN IF NOT EXISTS " + c.sqlName() + " " + sqlType(c.type()));
+            }
+        }
+    }
+
+    private void createTable(JdbcTemplate jdbc, String table, String extra) {
+        String columns = schema.columns().stream().map(c -> c.sqlName() + " " + sqlType(c.type()))
+                .collect(Collectors.joining(", "));
+        jdbc.execute("CREATE TABLE IF NOT EXISTS " + table + " (job_instance_id BIGINT NOT NULL, "
+                + "source_file VARCHAR(1000) NOT NULL, source_line BIGINT NOT NULL, " + columns + extra
+                + ", PRIMARY KEY (job_instance_id, source_file, source_line))");
+    }
+
+    public String insertStaging() {
+        List<String> cols = columns();
+        return "INSERT INTO " + staging + " (job_instance_id, source_file, source_line, " + String.join(", ", cols)
+                + ") VALUES (?, ?, ?" + ", ?".repeat(cols.size()) + ")";
+    }
+
+    static String sqlType(ColumnType type) {
+        return switch (type) {
+            case STRING -> "VARCHAR(1000)";
+            case INTEGER -> "BIGINT";
+            case DECIMAL -> "DOUBLE PRECISION";
+            case DATE -> "DATE";
+            case BOOLEAN -> "BOOLEAN";
+        };
+    }
+}
