@@ -21,10 +21,10 @@ final class ReportPrinter {
                     s.read(), s.written(), s.skipped() + s.filtered(), s.seconds());
         }
         Map<String, Object> c = r.counts();
-        c.keySet().stream().filter(k -> k.startsWith("ingest.") && k.endsWith(".read")).forEach(k -> {
-            String source = k.substring("ingest.".length(), k.length() - ".read".length());
+        c.keySet().stream().filter(k -> k.startsWith("ingest.") && k.endsWith(".staged")).forEach(k -> {
+            String source = k.substring("ingest.".length(), k.length() - ".staged".length());
             out.printf(Locale.ROOT, "  Source %s: %s rows read, %s staged, %s rejected at ingest, %s rejected by cleaning, "
-                            + "%s clean%n", source, c.get(k), c.getOrDefault("ingest." + source + ".staged", "?"),
+                            + "%s clean%n", source, c.get("ingest." + source + ".read"), c.get(k),
                     c.getOrDefault("ingest." + source + ".rejected", "?"),
                     c.getOrDefault("clean." + source + ".rejected", "-"), c.getOrDefault("clean." + source + ".kept", "-"));
         });

@@ -75,9 +75,8 @@ class RunReport {
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
-        return root == t || t.getMessage() == null || t.getMessage().contains(message) ? message
-                : t.getMessage() + ": " + message;
+        // The root cause is the one that names the file, line or key; wrappers only say where it surfaced.
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
     }
 
     static ExitCode exitCode(JobExecution execution, Report report) {

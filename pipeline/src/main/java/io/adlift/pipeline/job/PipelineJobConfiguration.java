@@ -21,17 +21,24 @@ import org.springframework.core.task.SimpleAsyncTaskExecutor;
  * must restart the failed instance (see DESIGN.md).
  */
 @Configuration(proxyBeanMethods = false)
-class PipelineJobConfiguration {
+public class PipelineJobConfiguration {
 
     static final String MODEL_PIPELINE = "model-pipeline";
     static final String KPI_PIPELINE = "kpi-pipeline";
+
+    /** The exit code of a {@code deploy} step whose model the gate refused. */
+    public static final String NOT_DEPLOYED = "NOT_DEPLOYED";
 
     @Bean
     Job modelPipeline(JobRepository jobRepository, Step ingest, Step clean, Step kpi, Step split, Step train,
             Step evaluate, Step deploy) {
         Flow kpiBranch = new FlowBuilder<SimpleFlow>("kpi-branch").start(kpi).build();
+        // A model the gate refused is a completed run, not a failed one: deploy says so in its exit code.
         Flow modelBranch = new FlowBuilder<SimpleFlow>("model-branch")
                 .start(split).next(train).next(evaluate).next(deploy)
+                .from(deploy).on(NOT_DEPLOYED).end()
+                .from(deploy).on("COMPLETED").end()
+                .from(deploy).on("*").fail()
                 .build();
         Flow branches = new FlowBuilder<SimpleFlow>("branches")
                 .split(new SimpleAsyncTaskExecutor("branch-")).add(kpiBranch, modelBranch)

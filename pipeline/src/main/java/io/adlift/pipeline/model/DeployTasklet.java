@@ -3,6 +3,7 @@ package io.adlift.pipeline.model;
 import io.adlift.pipeline.definition.PipelineCatalog;
 import io.adlift.pipeline.definition.PipelineDefinition;
 import io.adlift.pipeline.definition.StrategyRegistry;
+import io.adlift.pipeline.job.PipelineJobConfiguration;
 import io.adlift.pipeline.job.RunContext;
 import io.adlift.steps.deploy.ModelProvenance;
 import io.adlift.steps.features.FeatureEncoding;
@@ -20,11 +21,9 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 /**
  * Deploys the model when the gate passed (or the definition allows unvalidated models) as the next
  * version of the pipeline's model, with its provenance, and records the decision either way. A
- * refused model ends the step with exit code {@value #NOT_DEPLOYED}.
+ * refused model ends the step with exit code {@value PipelineJobConfiguration#NOT_DEPLOYED}.
  */
 final class DeployTasklet implements Tasklet {
-
-    static final String NOT_DEPLOYED = "NOT_DEPLOYED";
 
     private final PipelineCatalog catalog;
     private final StrategyRegistry<Deployer> deployers;
@@ -53,7 +52,7 @@ final class DeployTasklet implements Tasklet {
         String modelName = run.pipeline().modelName();
         if (!passed && !settings.allowNonValidated()) {
             deployments.record(run, modelName, null, "refused", reasons, null);
-            contribution.setExitStatus(new ExitStatus(NOT_DEPLOYED, "gate refused the model: " + reasons));
+            contribution.setExitStatus(new ExitStatus(PipelineJobConfiguration.NOT_DEPLOYED, "gate refused the model: " + reasons));
             return RepeatStatus.FINISHED;
         }
         Path runDir = files.runDir(run.pipeline().name(), run.jobInstanceId());
