@@ -13,7 +13,6 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
-import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -44,7 +43,7 @@ class IngestStepConfiguration {
 
     @Bean
     Step ingest(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-            SourcesReader ingestReader, ItemWriter<StagedRow> ingestWriter,
+            SourcesReader ingestReader, StagingWriter ingestWriter,
             SkipListener<SourceItem, StagedRow> ingestRejectRecorder, StepExecutionListener ingestReconciliation) {
         return new StepBuilder("ingest", jobRepository)
                 .<SourceItem, StagedRow>chunk(chunkSize)
@@ -68,7 +67,7 @@ class IngestStepConfiguration {
 
     @Bean
     @StepScope
-    ItemWriter<StagedRow> ingestWriter(@Value("#{stepExecution}") StepExecution step) {
+    StagingWriter ingestWriter(@Value("#{stepExecution}") StepExecution step) {
         RunContext run = RunContext.of(step, catalog);
         return new StagingWriter(run, jdbc, SourceTables.of(run.pipeline()));
     }

@@ -13,7 +13,7 @@ import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Inserts a chunk's typed rows into their sources' staging tables with JDBC batches. */
-final class StagingWriter implements ItemWriter<StagedRow> {
+class StagingWriter implements ItemWriter<StagedRow> {
 
     private final RunContext run;
     private final JdbcTemplate jdbc;

@@ -35,6 +35,9 @@ public final class XgboostTrainer implements Trainer {
         requireTrainable(features, labels);
         Map<String, Object> params = new LinkedHashMap<>(spec.params());
         params.put("seed", spec.seed());
+        // XGBoost4J prints every round's evaluation to the console unless told not to; the curve is
+        // kept in the model instead. A definition can still ask for it with verbose_eval.
+        params.putIfAbsent("verbose_eval", "false");
 
         DMatrix train = null;
         Booster booster = null;

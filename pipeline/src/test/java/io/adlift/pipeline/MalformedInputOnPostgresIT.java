@@ -1,0 +1,113 @@
+package io.adlift.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Bad input on a real PostgreSQL: every record ends up staged or in the reject table with its file,
+ * line, column and reason; a file that cannot be read at all fails with a message that says why.
+ */
+class MalformedInputOnPostgresIT {
+
+    private static final String HEADER = "ad_id,xyz_campaign_id,fb_campaign_id,age,gender,interest,Impressions,Clicks,"
+            + "Spent,Total_Conversion,Approved_Conversion";
+
+    @TempDir
+    static Path dir;
+
+    @BeforeAll
+    static void resetDatabase() {
+        TestDatabase.reset();
+    }
+
+    /** Forty good rows in CRLF, then the bad ones, ending in a quote that never closes. */
+    private static Path malformedFile() throws IOException {
+        List<String> lines = new ArrayList<>();
+        lines.add(HEADER);
+        for (int i = 0; i < 40; i++) {
+            lines.add((1000 + i) + ",916," + (103000 + i) + ",30-34," + (i % 2 == 0 ? "M" : "F") + ",15," + (5000 + i)
+                    + "," + (i % 4) + "," + (i % 4) * 1.5 + "," + (1 + i % 3) + "," + (i % 2));
+        }
+        lines.add("2001,916,103916,30-34,M,15,7350,12x,1.43,2,1");        // line 42: non-numeric count
+        lines.add("2002,916,103916,30-34,M,15,7350,1,-5.5,2,1");          // line 43: negative spend
+        lines.add("1000,916,103916,30-34,M,15,7350,1,1.0,2,1");           // line 44: duplicate ad_id of line 2
+        lines.add("2004,916,103916,30-34,M,15,7350,,1.0,2,1");            // line 45: missing clicks
+        lines.add("2005,916,\"103916,30-34,M,15,7350,1,1.0,2,1");          // line 46: quote never closed
+        lines.add("2006,916,103916,30-34,M,15,7350,1,1.0,2,1");           // line 47: swallowed by the quote
+        Path file = dir.resolve("malformed.csv");
+        Files.writeString(file, String.join("\r\n", lines) + "\r\n", StandardCharsets.UTF_8);
+        return file;
+    }
+
+    @Test
+    void shouldRejectEachBadRecordWithItsLineColumnAndReasonAndLoseNothing() throws IOException {
+        Path file = malformedFile();
+
+        Adlift.Result result = Adlift.onPostgres(dir.resolve("data")).with("--adlift.pipelines-dir=" + lenientDefinition())
+                .run("run", "ad-conversions", "--input", file.toString(), "--business-date", "2026-02-01");
+
+        assertThat(result.out()).as(result.all()).contains("45 rows read, 43 staged, 2 rejected at ingest, 3 rejected by cleaning, 40 clean");
+        List<Map<String, Object>> rejects = TestDatabase.rows(
+                "SELECT step, file, line, column_name, reason FROM ingest_reject WHERE file = ? ORDER BY line", file.toString());
+        assertThat(rejects).extracting(r -> r.get("line")).containsExactly(42L, 43L, 44L, 45L, 46L);
+        assertThat(rejects).allSatisfy(r -> assertThat(r.get("file")).isEqualTo(file.toString()));
+        assertThat(rejects.get(0)).containsEntry("step", "ingest").containsEntry("column_name", "Clicks")
+                .containsEntry("reason", "not an integer: '12x'");
+        assertThat(rejects.get(1)).containsEntry("step", "clean").containsEntry("column_name", "Spent");
+        assertThat((String) rejects.get(1).get("reason")).contains("-5.5 is below the minimum 0");
+        assertThat(rejects.get(2)).containsEntry("column_name", "ad_id");
+        assertThat((String) rejects.get(2).get("reason")).isEqualTo("duplicate ad_id: first seen on line 2");
+        assertThat(rejects.get(3)).containsEntry("column_name", "Clicks")
+                .containsEntry("reason", "missing value: Clicks is required");
+        assertThat((String) rejects.get(4).get("reason")).contains("lines 46-47").contains("never closed");
+        assertThat(TestDatabase.count("SELECT COUNT(*) FROM stg_ad_conversions_ads WHERE source_file = ?", file.toString()))
+                .isEqualTo(43);
+        assertThat(TestDatabase.count("SELECT COUNT(*) FROM cln_ad_conversions_ads WHERE source_file = ?", file.toString()))
+                .isEqualTo(40);
+    }
+
+    @Test
+    void shouldFailNamingTheMissingColumnWhenTheHeaderLacksOne() throws IOException {
+        Path file = dir.resolve("no-spent.csv");
+        Files.writeString(file, HEADER.replace(",Spent", "") + "\n1,916,1,30-34,M,15,10,1,1,0\n");
+
+        Adlift.Result result = Adlift.onPostgres(dir.resolve("data"))
+                .run("run", "ad-conversions", "--input", file.toString(), "--business-date", "2026-02-02");
+
+        assertThat(result.exitCode()).isEqualTo(3);
+        assertThat(result.out()).contains(file + ", line 1: missing column Spent");
+        assertThat(result.all()).doesNotContain("Exception").doesNotContain("\tat ");
+    }
+
+    @Test
+    void shouldFailTheIngestStepWhenRejectsExceedTheConfiguredRatio() throws IOException {
+        Path file = dir.resolve("mostly-bad.csv");
+        Files.writeString(file, HEADER + "\n1,916,1,30-34,M,15,10,1,1.0,1,0\n2,916,1,30-34,M,15,x,1,1.0,1,0\n"
+                + "3,916,1,30-34,M,15,y,1,1.0,1,0\n");
+
+        Adlift.Result result = Adlift.onPostgres(dir.resolve("data"))
+                .run("run", "ad-conversions", "--input", file.toString(), "--business-date", "2026-02-03");
+
+        assertThat(result.exitCode()).isEqualTo(3);
+        assertThat(result.out()).contains("2 of 3 records rejected (66.7%), more than max-reject-ratio 5.0%");
+    }
+
+    /** The shipped definition with a reject ratio that lets the malformed file through. */
+    private static Path lenientDefinition() throws IOException {
+        Path folder = Files.createDirectories(dir.resolve("lenient"));
+        String shipped = Files.readString(Adlift.repoRoot().resolve("config/pipelines/ad-conversions.yml"));
+        Files.writeString(folder.resolve("ad-conversions.yml"),
+                shipped.replace("max-reject-ratio: 0.05", "max-reject-ratio: 0.5"));
+        return folder;
+    }
+}
