@@ -32,4 +32,34 @@ class EmbeddedDefaultIT {
         assertThat(status.exitCode()).isZero();
         assertThat(status.out()).contains("\"name\" : \"deploy\"").contains("\"test.r2\"").contains("\"decision\" : \"deployed\"");
     }
+
+    @Test
+    void shouldAnswerBadUsageWithExitCodeTwoAndAPlainMessage() throws Exception {
+        Adlift adlift = Adlift.embedded(data);
+
+        Adlift.Result unknown = adlift.run("run", "add-conversions", "--input", "x.csv");
+        Adlift.Result missingFile = adlift.run("run", "ad-conversions", "--input", data.resolve("nope.csv").toString());
+        Adlift.Result noCommand = adlift.run();
+
+        assertThat(unknown.exitCode()).isEqualTo(2);
+        assertThat(unknown.err()).contains("unknown pipeline 'add-conversions'; defined pipelines: [ad-conversions]");
+        assertThat(missingFile.exitCode()).isEqualTo(2);
+        assertThat(missingFile.err()).contains("nope.csv is not a readable file");
+        assertThat(noCommand.exitCode()).isEqualTo(2);
+        assertThat(noCommand.out()).contains("Usage: adlift").contains("run").contains("status");
+        assertThat(unknown.all() + missingFile.all()).doesNotContain("\tat ");
+    }
+
+    @Test
+    void shouldRefuseToStartWithABrokenDefinitionNamingFileAndKey() throws Exception {
+        Path pipelines = Files.createDirectories(data.resolve("pipelines"));
+        String shipped = Files.readString(Adlift.repoRoot().resolve("config/pipelines/ad-conversions.yml"));
+        Files.writeString(pipelines.resolve("ad-conversions.yml"), shipped.replace("strategy: hash", "strategy: random"));
+
+        Adlift.Result result = Adlift.embedded(data).with("--adlift.pipelines-dir=" + pipelines).run("pipelines");
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).contains(pipelines.resolve("ad-conversions.yml")
+                + ": steps.split.strategy: unknown value 'random'; allowed: [hash]");
+    }
 }

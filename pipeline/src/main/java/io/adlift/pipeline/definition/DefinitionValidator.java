@@ -169,7 +169,13 @@ final class DefinitionValidator {
             }
         }
         if (train.params() != null) {
-            train.params().keySet().forEach(p -> oneOf("steps.train.params", xgboostName(p), XGBOOST_PARAMS, problems));
+            for (String param : train.params().keySet()) {
+                if (!XGBOOST_PARAMS.contains(xgboostName(param))) {
+                    problems.add("steps.train.params: unknown XGBoost parameter '" + param + "'; allowed (kebab-case "
+                            + "or XGBoost's own snake_case): "
+                            + XGBOOST_PARAMS.stream().map(n -> n.replace('_', '-')).sorted().toList());
+                }
+            }
         }
         List<io.adlift.steps.evaluate.GateCriterion> gate = steps.evaluate().gate();
         if (gate != null) {

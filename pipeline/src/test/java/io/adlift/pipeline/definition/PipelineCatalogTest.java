@@ -1,0 +1,98 @@
+package io.adlift.pipeline.definition;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PipelineCatalogTest {
+
+    private static final Path SHIPPED = Path.of(System.getProperty("adlift.test.repo-root", ".."), "config", "pipelines")
+            .toAbsolutePath().normalize();
+
+    private static final StrategyNames NAMES = new StrategyNames(Set.of("csv"), Set.of("required", "range", "dedupe"),
+            Set.of("hash"), Set.of("xgboost"), Set.of("local"));
+
+    @TempDir
+    Path dir;
+
+    private Path definitionWith(String from, String to) throws IOException {
+        String shipped = Files.readString(SHIPPED.resolve("ad-conversions.yml"));
+        if (!shipped.contains(from)) {
+            throw new IllegalStateException("the shipped definition no longer contains: " + from);
+        }
+        Path file = dir.resolve("ad-conversions.yml");
+        Files.writeString(file, shipped.replace(from, to));
+        return file;
+    }
+
+    @Test
+    void shouldLoadTheShippedDefinitions() {
+        PipelineCatalog catalog = PipelineCatalog.load(SHIPPED, NAMES);
+
+        Pipeline pipeline = catalog.get("ad-conversions");
+        assertThat(pipeline.definition().kind()).isEqualTo(PipelineKind.REGRESSION);
+        assertThat(pipeline.schema("ads").names()).hasSize(11);
+        assertThat(pipeline.steps().train().features()).hasSize(14);
+        assertThat(pipeline.steps().train().params()).containsEntry("max-depth", "3");
+        assertThat(pipeline.configHash()).hasSize(64);
+    }
+
+    @Test
+    void shouldNameFileKeyAndAllowedValuesForAnUnknownStrategy() throws IOException {
+        Path file = definitionWith("strategy: xgboost", "strategy: xgbost");
+
+        assertThatThrownBy(() -> PipelineCatalog.load(dir, NAMES)).isInstanceOf(DefinitionException.class)
+                .hasMessage(file + ": steps.train.strategy: unknown value 'xgbost'; allowed: [xgboost]");
+    }
+
+    @Test
+    void shouldNameTheLineOfAMisspelledKey() throws IOException {
+        Path file = definitionWith("test-fraction: 0.2", "test-fracton: 0.2");
+
+        assertThatThrownBy(() -> PipelineCatalog.load(dir, NAMES)).hasMessageContaining(file.toString())
+                .hasMessageContaining("unknown key").hasMessageContaining("steps.split.test-fracton")
+                .hasMessageMatching("(?s).*- \\d+:\\d+.*");
+    }
+
+    @Test
+    void shouldListTheAllowedKindsForABadKind() throws IOException {
+        definitionWith("kind: regression", "kind: regresion");
+
+        assertThatThrownBy(() -> PipelineCatalog.load(dir, NAMES)).hasMessageContaining("kind")
+                .hasMessageContaining("'regresion'").hasMessageContaining("allowed: [regression, kpi-only]");
+    }
+
+    @Test
+    void shouldRefuseAFeatureOnAnUndeclaredColumnAndTheTargetAsAFeature() throws IOException {
+        definitionWith("- { kind: numeric, columns: [interest] }",
+                "- { kind: numeric, columns: [intrest] }\n      - { kind: numeric, columns: [Approved_Conversion] }");
+
+        assertThatThrownBy(() -> PipelineCatalog.load(dir, NAMES)).isInstanceOfSatisfying(DefinitionException.class,
+                e -> assertThat(e.problems()).anySatisfy(p -> assertThat(p).contains("steps.train.features[3].columns: "
+                        + "unknown column 'intrest'; declared columns: [ad_id,"))
+                        .anySatisfy(p -> assertThat(p).contains("uses the target 'Approved_Conversion' as a feature")));
+    }
+
+    @Test
+    void shouldAcceptXgboostParametersInEitherSpellingAndRefuseUnknownOnes() throws IOException {
+        definitionWith("max-depth: 3", "max_depth: 3\n      max-dept: 4");
+
+        assertThatThrownBy(() -> PipelineCatalog.load(dir, NAMES)).isInstanceOfSatisfying(DefinitionException.class,
+                e -> assertThat(e.problems()).singleElement().satisfies(p -> assertThat(p)
+                        .contains("unknown XGBoost parameter 'max-dept'").contains("max-depth")));
+    }
+
+    @Test
+    void shouldListTheDefinedPipelinesForAnUnknownOne() {
+        PipelineCatalog catalog = PipelineCatalog.load(SHIPPED, NAMES);
+
+        assertThatThrownBy(() -> catalog.get("add-conversions"))
+                .hasMessage("unknown pipeline 'add-conversions'; defined pipelines: [ad-conversions]");
+    }
+}
