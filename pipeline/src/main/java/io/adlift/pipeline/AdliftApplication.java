@@ -28,10 +28,16 @@ public class AdliftApplication {
                 return ExitCode.USAGE.code();
             }
             Throwable root = e;
+            boolean database = false;
             while (root.getCause() != null) {
+                database |= root instanceof java.sql.SQLException;
                 root = root.getCause();
             }
-            System.err.println("adlift: cannot start: " + root.getMessage());
+            database |= root instanceof java.sql.SQLException;
+            System.err.println("adlift: cannot start: " + (database
+                    ? "the database is unreachable (" + root.getMessage() + "); check SPRING_DATASOURCE_URL, "
+                            + "SPRING_DATASOURCE_USERNAME and SPRING_DATASOURCE_PASSWORD"
+                    : root.getMessage()));
             if (System.getenv("ADLIFT_DEBUG") != null) {
                 e.printStackTrace();
             }
