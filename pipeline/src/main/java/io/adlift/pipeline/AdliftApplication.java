@@ -16,7 +16,19 @@ public class AdliftApplication {
 
     /** Runs one command line and returns its exit code; start-up failures become a message, not a stack trace. */
     public static int run(String... args) {
-        try (ConfigurableApplicationContext context = SpringApplication.run(AdliftApplication.class, args)) {
+        ShutdownGate gate = new ShutdownGate();
+        int code = runCommand(gate, args);
+        gate.exiting(code);
+        return code;
+    }
+
+    private static int runCommand(ShutdownGate gate, String... args) {
+        SpringApplication application = new SpringApplication(AdliftApplication.class);
+        // A running job is stopped gracefully on SIGTERM (StopOnShutdown); Spring's own hook would close
+        // the database under it.
+        application.setRegisterShutdownHook(false);
+        application.addInitializers(context -> context.getBeanFactory().registerSingleton("shutdownGate", gate));
+        try (ConfigurableApplicationContext context = application.run(args)) {
             return SpringApplication.exit(context);
         } catch (RuntimeException e) {
             Throwable cause = e;

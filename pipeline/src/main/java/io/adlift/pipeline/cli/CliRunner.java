@@ -1,6 +1,7 @@
 package io.adlift.pipeline.cli;
 
 import io.adlift.pipeline.definition.DefinitionException;
+import io.adlift.pipeline.job.RunOperations;
 import java.util.Arrays;
 import org.springframework.boot.CommandLineRunner;
 import org.springframework.boot.ExitCodeGenerator;
@@ -24,13 +25,19 @@ class CliRunner implements CommandLineRunner, ExitCodeGenerator {
     private final CommandLine commandLine;
     private int exitCode;
 
-    CliRunner(RunCommand run, StatusCommand status, RunsCommand runs, PipelinesCommand pipelines) {
+    CliRunner(RunCommand run, RestartCommand restart, RecoverCommand recover, StopCommand stop, AbandonCommand abandon,
+            StatusCommand status, RunsCommand runs, PipelinesCommand pipelines) {
         this.commandLine = new CommandLine(new Root())
-                .addSubcommand(run).addSubcommand(status).addSubcommand(runs).addSubcommand(pipelines);
+                .addSubcommand(run).addSubcommand(restart).addSubcommand(recover).addSubcommand(stop)
+                .addSubcommand(abandon).addSubcommand(status).addSubcommand(runs).addSubcommand(pipelines);
         this.commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
             if (e instanceof DefinitionException d) {
                 d.problems().forEach(p -> cmd.getErr().println("adlift: " + p));
                 return ExitCode.USAGE.code();
+            }
+            if (e instanceof RunOperations.NotAllowedException refused) {
+                cmd.getErr().println("adlift: " + refused.getMessage());
+                return refused.running() ? ExitCode.ALREADY_RUNNING.code() : ExitCode.USAGE.code();
             }
             cmd.getErr().println("adlift: " + RunReport.rootMessage(e));
             if (System.getenv("ADLIFT_DEBUG") != null) {

@@ -21,7 +21,8 @@ class Executions {
     List<JobExecution> recent(String pipeline, int limit) {
         List<JobExecution> executions = new ArrayList<>();
         for (String job : repository.getJobNames()) {
-            for (JobInstance instance : repository.getJobInstances(job, 0, Math.max(limit, 1) * 4)) {
+            // Newest instances first; each has at least one execution, so `limit` instances always suffice.
+            for (JobInstance instance : repository.getJobInstances(job, 0, Math.max(limit, 1))) {
                 for (JobExecution execution : repository.getJobExecutions(instance)) {
                     if (pipeline == null || pipeline.equals(execution.getJobParameters().getString("pipeline"))) {
                         executions.add(execution);
@@ -31,6 +32,18 @@ class Executions {
         }
         executions.sort(Comparator.comparing(JobExecution::getId).reversed());
         return executions.size() > limit ? executions.subList(0, limit) : executions;
+    }
+
+    /** The executions of {@code execution}'s job instance, oldest first: the run and its restarts. */
+    List<JobExecution> lineage(JobExecution execution) {
+        List<JobExecution> all = new ArrayList<>(repository.getJobExecutions(execution.getJobInstance()));
+        all.sort(Comparator.comparing(JobExecution::getId));
+        return all;
+    }
+
+    boolean isLatestOfItsInstance(JobExecution execution) {
+        List<JobExecution> all = lineage(execution);
+        return all.get(all.size() - 1).getId() == execution.getId();
     }
 
     JobExecution byId(long id) {

@@ -12,8 +12,18 @@ final class ReportPrinter {
 
     static void print(RunReport.Report r, PrintWriter out) {
         out.printf(Locale.ROOT, "Run %d of %s for %s: %s%n", r.executionId(), r.pipeline(), r.businessDate(), r.status());
-        if (r.exitDescription() != null && !r.status().equals("COMPLETED")) {
+        if (r.restartOf() != null) {
+            out.printf(Locale.ROOT, "  Restart of run %d (attempt %d; runs of this instance: %s)%n", r.restartOf(),
+                    r.attempt(), r.lineage());
+        }
+        if (r.status().equals("STOPPED")) {
+            out.printf(Locale.ROOT, "  Stopped at a commit on request; resume it with 'adlift restart %d'%n", r.executionId());
+        } else if (r.exitDescription() != null && !r.status().equals("COMPLETED")) {
             out.println("  Reason: " + r.exitDescription());
+            if (r.status().equals("FAILED")) {
+                out.printf(Locale.ROOT, "  Fix the cause, then relaunch the same command or 'adlift restart %d'%n",
+                        r.executionId());
+            }
         }
         out.println("  Steps:");
         for (RunReport.StepLine s : r.steps()) {

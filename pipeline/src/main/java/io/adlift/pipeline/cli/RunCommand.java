@@ -5,6 +5,7 @@ import io.adlift.pipeline.definition.Pipeline;
 import io.adlift.pipeline.definition.PipelineCatalog;
 import io.adlift.pipeline.job.LaunchOutcome;
 import io.adlift.pipeline.job.PipelineLauncher;
+import io.adlift.pipeline.job.RunOperations;
 import io.adlift.pipeline.job.RunRequest;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -46,11 +47,13 @@ class RunCommand implements Callable<Integer> {
     private final PipelineCatalog catalog;
     private final PipelineLauncher launcher;
     private final RunReport reports;
+    private final RunOperations operations;
 
-    RunCommand(PipelineCatalog catalog, PipelineLauncher launcher, RunReport reports) {
+    RunCommand(PipelineCatalog catalog, PipelineLauncher launcher, RunReport reports, RunOperations operations) {
         this.catalog = catalog;
         this.launcher = launcher;
         this.reports = reports;
+        this.operations = operations;
     }
 
     @Override
@@ -69,8 +72,8 @@ class RunCommand implements Callable<Integer> {
                 return ExitCode.COMPLETED.code();
             }
             case ALREADY_RUNNING -> {
-                spec.commandLine().getErr().printf("Already running: %s for %s with this input (run %d).%n", pipeline,
-                        request.businessDate(), outcome.execution().getId());
+                spec.commandLine().getErr().printf("adlift: already running: %s.%n",
+                        operations.runningMessage(outcome.execution()));
                 return ExitCode.ALREADY_RUNNING.code();
             }
             default -> {

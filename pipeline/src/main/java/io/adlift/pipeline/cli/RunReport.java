@@ -27,17 +27,25 @@ class RunReport {
             double seconds) {
     }
 
+    /**
+     * @param attempt   1 for a first run, 2 for its first restart, …
+     * @param restartOf the execution this one restarted, or null
+     * @param lineage   every execution of the same job instance, oldest first
+     */
     record Report(long executionId, long instanceId, String pipeline, String businessDate, String status,
-            String exitCode, String exitDescription, String startTime, String endTime, List<StepLine> steps,
-            Map<String, Object> counts, Map<String, Double> metrics, Map<String, Object> deployment) {
+            String exitCode, String exitDescription, String startTime, String endTime, int attempt, Long restartOf,
+            List<Long> lineage, List<StepLine> steps, Map<String, Object> counts, Map<String, Double> metrics,
+            Map<String, Object> deployment) {
     }
 
     private final MetricsTable metrics;
     private final DeploymentTable deployments;
+    private final Executions executions;
 
-    RunReport(MetricsTable metrics, DeploymentTable deployments) {
+    RunReport(MetricsTable metrics, DeploymentTable deployments, Executions executions) {
         this.metrics = metrics;
         this.deployments = deployments;
+        this.executions = executions;
     }
 
     Report of(JobExecution execution) {
@@ -58,10 +66,14 @@ class RunReport {
             deployment.put("version", d.version());
             deployment.put("path", d.modelPath());
         });
+        List<Long> lineage = executions.lineage(execution).stream().map(JobExecution::getId).toList();
+        int attempt = lineage.indexOf(execution.getId()) + 1;
+        Long restartOf = attempt > 1 ? lineage.get(attempt - 2) : null;
         return new Report(execution.getId(), instanceId, execution.getJobParameters().getString("pipeline"),
                 String.valueOf(execution.getJobParameters().getLocalDate("businessDate")), execution.getStatus().name(),
                 execution.getExitStatus().getExitCode(), failure(execution), String.valueOf(execution.getStartTime()),
-                String.valueOf(execution.getEndTime()), steps, counts, metrics.of(instanceId), deployment);
+                String.valueOf(execution.getEndTime()), attempt, restartOf, lineage, steps, counts, metrics.of(instanceId),
+                deployment);
     }
 
     /** The first failure's message, without a stack trace, or null. */

@@ -42,9 +42,13 @@ class RunsCommand implements Callable<Integer> {
     public Integer call() {
         List<Map<String, Object>> rows = new ArrayList<>();
         for (JobExecution e : executions.recent(pipeline, limit)) {
+            List<Long> lineage = executions.lineage(e).stream().map(JobExecution::getId).toList();
+            int attempt = lineage.indexOf(e.getId()) + 1;
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("executionId", e.getId());
             row.put("instanceId", e.getJobInstance().getInstanceId());
+            row.put("attempt", attempt);
+            row.put("restartOf", attempt > 1 ? lineage.get(attempt - 2) : null);
             row.put("pipeline", e.getJobParameters().getString("pipeline"));
             row.put("businessDate", String.valueOf(e.getJobParameters().getLocalDate("businessDate")));
             row.put("status", e.getStatus().name());
@@ -59,9 +63,11 @@ class RunsCommand implements Callable<Integer> {
         } else if (rows.isEmpty()) {
             out.println("No runs yet.");
         } else {
-            out.printf("%-10s %-9s %-22s %-12s %-10s %s%n", "EXECUTION", "INSTANCE", "PIPELINE", "DATE", "STATUS", "STARTED");
-            rows.forEach(r -> out.printf("%-10s %-9s %-22s %-12s %-10s %s%n", r.get("executionId"), r.get("instanceId"),
-                    r.get("pipeline"), r.get("businessDate"), r.get("status"), r.get("startTime")));
+            String format = "%-10s %-9s %-8s %-11s %-22s %-12s %-10s %s%n";
+            out.printf(format, "EXECUTION", "INSTANCE", "ATTEMPT", "RESTART-OF", "PIPELINE", "DATE", "STATUS", "STARTED");
+            rows.forEach(r -> out.printf(format, r.get("executionId"), r.get("instanceId"), r.get("attempt"),
+                    r.get("restartOf") == null ? "-" : r.get("restartOf"), r.get("pipeline"), r.get("businessDate"),
+                    r.get("status"), r.get("startTime")));
         }
         out.flush();
         return ExitCode.COMPLETED.code();

@@ -30,8 +30,8 @@ public class PipelineJobConfiguration {
     public static final String NOT_DEPLOYED = "NOT_DEPLOYED";
 
     @Bean
-    Job modelPipeline(JobRepository jobRepository, Step ingest, Step clean, Step kpi, Step split, Step train,
-            Step evaluate, Step deploy) {
+    Job modelPipeline(JobRepository jobRepository, RunProcesses runProcesses, StopOnShutdown stopOnShutdown, Step ingest,
+            Step clean, Step kpi, Step split, Step train, Step evaluate, Step deploy) {
         Flow kpiBranch = new FlowBuilder<SimpleFlow>("kpi-branch").start(kpi).build();
         // A model the gate refused is a completed run, not a failed one: deploy says so in its exit code.
         Flow modelBranch = new FlowBuilder<SimpleFlow>("model-branch")
@@ -44,6 +44,8 @@ public class PipelineJobConfiguration {
                 .split(new SimpleAsyncTaskExecutor("branch-")).add(kpiBranch, modelBranch)
                 .build();
         return new JobBuilder(MODEL_PIPELINE, jobRepository)
+                .listener(runProcesses)
+                .listener(stopOnShutdown)
                 .flow(ingest)
                 .next(clean)
                 .next(branches)
@@ -52,8 +54,11 @@ public class PipelineJobConfiguration {
     }
 
     @Bean
-    Job kpiPipeline(JobRepository jobRepository, Step ingest, Step clean, Step kpi) {
+    Job kpiPipeline(JobRepository jobRepository, RunProcesses runProcesses, StopOnShutdown stopOnShutdown,
+            Step ingest, Step clean, Step kpi) {
         return new JobBuilder(KPI_PIPELINE, jobRepository)
+                .listener(runProcesses)
+                .listener(stopOnShutdown)
                 .start(ingest)
                 .next(clean)
                 .next(kpi)

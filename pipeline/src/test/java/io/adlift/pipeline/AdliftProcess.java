@@ -1,0 +1,78 @@
+package io.adlift.pipeline;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+
+/**
+ * The packaged {@code adlift} jar run as a separate process on the test PostgreSQL, so that tests can
+ * send it real signals (SIGTERM, SIGKILL) or run two at once.
+ */
+final class AdliftProcess {
+
+    private final Process process;
+    private final Path log;
+
+    private AdliftProcess(Process process, Path log) {
+        this.process = process;
+        this.log = log;
+    }
+
+    static AdliftProcess start(Path dataDir, List<String> settings, String... args) throws IOException {
+        Path jar = Path.of(System.getProperty("adlift.test.jar", "target/adlift.jar"));
+        List<String> command = new ArrayList<>(List.of("java", "-jar", jar.toString()));
+        command.addAll(List.of(args));
+        command.add("--spring.config.additional-location=file:" + Adlift.repoRoot().resolve("config") + "/");
+        command.add("--adlift.home=" + Adlift.repoRoot());
+        command.add("--adlift.data-dir=" + dataDir);
+        command.addAll(settings);
+        Files.createDirectories(dataDir);
+        Path log = Files.createTempFile(dataDir, "adlift-", ".log");
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().put("SPRING_DATASOURCE_URL", TestDatabase.url());
+        builder.environment().put("SPRING_DATASOURCE_USERNAME", TestDatabase.USER);
+        builder.environment().put("SPRING_DATASOURCE_PASSWORD", TestDatabase.PASSWORD);
+        return new AdliftProcess(builder.start(), log);
+    }
+
+    /** Waits until {@code condition} holds, failing after {@code timeout} or when the process ends first. */
+    void awaitWhileRunning(BooleanSupplier condition, Duration timeout) throws Exception {
+        Instant deadline = Instant.now().plus(timeout);
+        while (!condition.getAsBoolean()) {
+            if (!process.isAlive()) {
+                throw new AssertionError("adlift ended (" + process.exitValue() + ") before the condition held:\n" + output());
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("condition not met within " + timeout + ":\n" + output());
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    /** SIGTERM, as a service manager or Ctrl-C sends it. */
+    void terminate() {
+        process.destroy();
+    }
+
+    /** SIGKILL: no chance to clean up. */
+    void kill() {
+        process.destroyForcibly();
+    }
+
+    int exitCode(Duration timeout) throws Exception {
+        if (!process.waitFor(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("adlift did not end within " + timeout + ":\n" + output());
+        }
+        return process.exitValue();
+    }
+
+    String output() throws IOException {
+        return Files.readString(log);
+    }
+}
