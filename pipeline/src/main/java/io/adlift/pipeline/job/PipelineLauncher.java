@@ -55,6 +55,9 @@ public class PipelineLauncher {
         if (request.rerun()) {
             params.addString(RunContext.RERUN, Instant.now().toString());
         }
+        if (request.scheduledAt() != null) {
+            params.addString(RunContext.SCHEDULED_AT, request.scheduledAt().toString());
+        }
         inputs.forEach((source, path) -> params.addString(RunContext.INPUT_PREFIX + source, path.toString(), false));
         JobParameters parameters = params.toJobParameters();
         Job job = pipeline.hasModel() ? modelPipeline : kpiPipeline;

@@ -22,6 +22,7 @@ public record RunContext(Pipeline pipeline, LocalDate businessDate, Map<String, 
     public static final String BUSINESS_DATE = "businessDate";
     public static final String INPUT_FINGERPRINT = "inputFingerprint";
     public static final String RERUN = "rerun";
+    public static final String SCHEDULED_AT = "scheduledAt";
     public static final String INPUT_PREFIX = "input.";
 
     public static RunContext of(StepExecution step, PipelineCatalog catalog) {

@@ -1,0 +1,52 @@
+package io.adlift.pipeline.cli;
+
+import io.adlift.pipeline.ShutdownGate;
+import io.adlift.pipeline.schedule.PipelineScheduler;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Component
+@Command(name = "schedule", mixinStandardHelpOptions = true,
+        description = "Run the pipelines scheduled in adlift.schedule at their cron times until stopped (SIGTERM "
+                + "or Ctrl-C stops a run under way at its next commit).")
+class ScheduleCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    private final PipelineScheduler scheduler;
+    private final ShutdownGate gate;
+    private final Duration grace;
+
+    ScheduleCommand(PipelineScheduler scheduler, ShutdownGate gate, @Value("${adlift.shutdown.grace:PT2M}") Duration grace) {
+        this.scheduler = scheduler;
+        this.gate = gate;
+        this.grace = grace;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        scheduler.validate();
+        CountDownLatch shutdown = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            shutdown.countDown();
+            try {
+                // The JVM ends when its hooks do: wait until the scheduler has wound down cleanly.
+                Runtime.getRuntime().halt(gate.awaitExit(grace.plusSeconds(10)).orElse(ExitCode.STOPPED.code()));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "adlift-schedule-shutdown"));
+        scheduler.start();
+        spec.commandLine().getErr().println("adlift: scheduler started; stop it with SIGTERM or Ctrl-C");
+        shutdown.await();
+        scheduler.shutdown(grace);
+        return ExitCode.COMPLETED.code();
+    }
+}

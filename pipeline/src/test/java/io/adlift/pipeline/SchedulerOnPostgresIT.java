@@ -1,0 +1,58 @@
+package io.adlift.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Two {@code adlift schedule} processes on one PostgreSQL: every fire of the cron runs exactly once. */
+class SchedulerOnPostgresIT {
+
+    @TempDir
+    Path dir;
+
+    @BeforeEach
+    void resetDatabase() {
+        TestDatabase.reset();
+    }
+
+    @Test
+    void shouldRunEachFireExactlyOnceAcrossTwoSchedulers() throws Exception {
+        Path pipelines = Files.createDirectories(dir.resolve("pipelines"));
+        String shipped = Files.readString(Adlift.repoRoot().resolve("config/pipelines/ad-conversions.yml"));
+        Files.writeString(pipelines.resolve("ad-conversions.yml"), shipped.replace("kind: regression", "kind: kpi-only"));
+        List<String> settings = List.of("--adlift.pipelines-dir=" + pipelines,
+                "--adlift.schedule.ad-conversions.cron=*/2 * * * * *",
+                "--adlift.schedule.ad-conversions.input.ads=" + Adlift.realData("KAG_conversion_data.csv"));
+
+        AdliftProcess first = AdliftProcess.start(dir.resolve("a"), settings, "schedule");
+        AdliftProcess second = AdliftProcess.start(dir.resolve("b"), settings, "schedule");
+        first.awaitWhileRunning(() -> completedFires() >= 4, Duration.ofMinutes(2));
+        first.terminate();
+        second.terminate();
+
+        assertThat(first.exitCode(Duration.ofMinutes(1))).as(first.output()).isZero();
+        assertThat(second.exitCode(Duration.ofMinutes(1))).as(second.output()).isZero();
+        List<Map<String, Object>> fires = TestDatabase.rows("SELECT p.parameter_value AS fire, COUNT(*) AS runs "
+                + "FROM batch_job_execution_params p WHERE p.parameter_name = 'scheduledAt' GROUP BY p.parameter_value");
+        assertThat(fires).hasSizeGreaterThanOrEqualTo(4);
+        assertThat(fires).allSatisfy(f -> assertThat(((Number) f.get("runs")).longValue()).as("runs of fire %s", f.get("fire"))
+                .isEqualTo(1));
+        assertThat(first.output() + second.output()).contains("is running in another process; this fire is left to it");
+        assertThat(TestDatabase.count("SELECT COUNT(DISTINCT business_date) FROM kpi_campaign")).isEqualTo(1);
+    }
+
+    private static long completedFires() {
+        try {
+            return TestDatabase.count("SELECT COUNT(*) FROM batch_job_execution WHERE status = 'COMPLETED'");
+        } catch (RuntimeException schemaNotReadyYet) {
+            return 0;
+        }
+    }
+}
