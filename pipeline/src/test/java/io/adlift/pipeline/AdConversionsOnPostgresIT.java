@@ -119,6 +119,7 @@ class AdConversionsOnPostgresIT {
     void shouldReplaceNotDuplicateTheDatesKpiRowsOnRerun() {
         String[] command = {"run", "ad-conversions", "--input", KAG.toString(), "--business-date", "2026-01-13"};
         Adlift.Result first = adlift().run(command);
+        assertThat(first.exitCode()).as(first.all()).isZero();
         List<Map<String, Object>> before = kpiRows("2026-01-13");
 
         Adlift.Result rerun = adlift().run(append(command, "--rerun"));

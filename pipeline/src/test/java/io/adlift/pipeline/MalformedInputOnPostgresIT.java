@@ -30,7 +30,7 @@ class MalformedInputOnPostgresIT {
         TestDatabase.reset();
     }
 
-    /** Forty good rows in CRLF, then the bad ones, ending in a quote that never closes. */
+    /** Forty good rows in CRLF, then one bad row of each kind. */
     private static Path malformedFile() throws IOException {
         List<String> lines = new ArrayList<>();
         lines.add(HEADER);
@@ -42,10 +42,16 @@ class MalformedInputOnPostgresIT {
         lines.add("2002,916,103916,30-34,M,15,7350,1,-5.5,2,1");          // line 43: negative spend
         lines.add("1000,916,103916,30-34,M,15,7350,1,1.0,2,1");           // line 44: duplicate ad_id of line 2
         lines.add("2004,916,103916,30-34,M,15,7350,,1.0,2,1");            // line 45: missing clicks
-        lines.add("2005,916,\"103916,30-34,M,15,7350,1,1.0,2,1");          // line 46: quote never closed
-        lines.add("2006,916,103916,30-34,M,15,7350,1,1.0,2,1");           // line 47: swallowed by the quote
+        lines.add("2005,916,103916,30-34,M\u0000,15,7350,1,1.0,2,1");     // line 46: a byte that is not UTF-8
+        lines.add("2006,916,103916," + "x".repeat(1001) + ",M,15,7350,1,1.0,2,1"); // line 47: text too long
         Path file = dir.resolve("malformed.csv");
-        Files.writeString(file, String.join("\r\n", lines) + "\r\n", StandardCharsets.UTF_8);
+        byte[] bytes = (String.join("\r\n", lines) + "\r\n").getBytes(StandardCharsets.UTF_8);
+        for (int i = 0; i < bytes.length; i++) {
+            if (bytes[i] == 0) {
+                bytes[i] = (byte) 0x96; // an en dash in Windows-1252
+            }
+        }
+        Files.write(file, bytes);
         return file;
     }
 
@@ -56,10 +62,11 @@ class MalformedInputOnPostgresIT {
         Adlift.Result result = Adlift.onPostgres(dir.resolve("data")).with("--adlift.pipelines-dir=" + lenientDefinition())
                 .run("run", "ad-conversions", "--input", file.toString(), "--business-date", "2026-02-01");
 
-        assertThat(result.out()).as(result.all()).contains("45 rows read, 43 staged, 2 rejected at ingest, 3 rejected by cleaning, 40 clean");
+        assertThat(result.exitCode()).as(result.all()).isIn(0, 5);
+        assertThat(result.out()).contains("46 rows read, 43 staged, 3 rejected at ingest, 3 rejected by cleaning, 40 clean");
         List<Map<String, Object>> rejects = TestDatabase.rows(
                 "SELECT step, file, line, column_name, reason FROM ingest_reject WHERE file = ? ORDER BY line", file.toString());
-        assertThat(rejects).extracting(r -> r.get("line")).containsExactly(42L, 43L, 44L, 45L, 46L);
+        assertThat(rejects).extracting(r -> r.get("line")).containsExactly(42L, 43L, 44L, 45L, 46L, 47L);
         assertThat(rejects).allSatisfy(r -> assertThat(r.get("file")).isEqualTo(file.toString()));
         assertThat(rejects.get(0)).containsEntry("step", "ingest").containsEntry("column_name", "Clicks")
                 .containsEntry("reason", "not an integer: '12x'");
@@ -69,11 +76,53 @@ class MalformedInputOnPostgresIT {
         assertThat((String) rejects.get(2).get("reason")).isEqualTo("duplicate ad_id: first seen on line 2");
         assertThat(rejects.get(3)).containsEntry("column_name", "Clicks")
                 .containsEntry("reason", "missing value: Clicks is required");
-        assertThat((String) rejects.get(4).get("reason")).contains("lines 46-47").contains("never closed");
+        assertThat(rejects.get(4)).containsEntry("step", "ingest").containsEntry("column_name", "gender");
+        assertThat((String) rejects.get(4).get("reason")).contains("not valid UTF-8");
+        assertThat(rejects.get(5)).containsEntry("column_name", "age");
+        assertThat((String) rejects.get(5).get("reason")).contains("1001 characters");
         assertThat(TestDatabase.count("SELECT COUNT(*) FROM stg_ad_conversions_ads WHERE source_file = ?", file.toString()))
                 .isEqualTo(43);
         assertThat(TestDatabase.count("SELECT COUNT(*) FROM cln_ad_conversions_ads WHERE source_file = ?", file.toString()))
                 .isEqualTo(40);
+    }
+
+    @Test
+    void shouldFailNamingTheLineWhereAQuoteIsNeverClosedAndKeepTheReject() throws IOException {
+        Path file = dir.resolve("truncated.csv");
+        Files.writeString(file, HEADER + "\n1,916,1,30-34,M,15,10,1,1.0,1,0\n2,916,\"1,30-34,M,15,10,1,1.0,1,0\n"
+                + "3,916,1,30-34,M,15,10,1,1.0,1,0\n");
+
+        Adlift.Result result = Adlift.onPostgres(dir.resolve("data"))
+                .run("run", "ad-conversions", "--input", file.toString(), "--business-date", "2026-02-04");
+
+        assertThat(result.exitCode()).isEqualTo(3);
+        assertThat(result.out()).contains(file + ", line 3: cannot be split into fields").contains("never closed")
+                .contains("the rest of the file is not in the data");
+        assertThat(TestDatabase.count("SELECT COUNT(*) FROM ingest_reject WHERE file = ? AND line = 3", file.toString()))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void shouldFailAFileWithoutDataRowsAndLeaveTheDatesKpiRowsAlone() throws IOException {
+        Path good = dir.resolve("one-row.csv");
+        Files.writeString(good, HEADER + "\n1,916,1,30-34,M,15,10,1,1.0,1,0\n");
+        Path headerOnly = dir.resolve("header-only.csv");
+        Files.writeString(headerOnly, HEADER + "\n");
+        Path pipelines = lenientDefinition();
+        Adlift.onPostgres(dir.resolve("data")).with("--adlift.pipelines-dir=" + pipelines)
+                .run("run", "ad-conversions", "--input", good.toString(), "--business-date", "2026-02-05");
+        long kpiRows = TestDatabase.count("SELECT COUNT(*) FROM kpi_campaign WHERE business_date = DATE '2026-02-05'");
+
+        Adlift.Result result = Adlift.onPostgres(dir.resolve("data"))
+                .run("run", "ad-conversions", "--input", headerOnly.toString(), "--business-date", "2026-02-05");
+
+        assertThat(kpiRows).isEqualTo(1);
+        assertThat(result.exitCode()).isEqualTo(3);
+        assertThat(result.out()).contains(headerOnly + " has a header but no data rows");
+        assertThat(TestDatabase.count("SELECT COUNT(*) FROM kpi_campaign WHERE business_date = DATE '2026-02-05'"))
+                .isEqualTo(kpiRows);
+        Adlift.Result status = Adlift.onPostgres(dir.resolve("data")).run("status");
+        assertThat(status.out()).as("the reason is kept for later").contains("has a header but no data rows");
     }
 
     @Test
@@ -105,6 +154,9 @@ class MalformedInputOnPostgresIT {
     /** The shipped definition with a reject ratio that lets the malformed file through. */
     private static Path lenientDefinition() throws IOException {
         Path folder = Files.createDirectories(dir.resolve("lenient"));
+        if (Files.exists(folder.resolve("ad-conversions.yml"))) {
+            return folder;
+        }
         String shipped = Files.readString(Adlift.repoRoot().resolve("config/pipelines/ad-conversions.yml"));
         Files.writeString(folder.resolve("ad-conversions.yml"),
                 shipped.replace("max-reject-ratio: 0.05", "max-reject-ratio: 0.5"));

@@ -15,26 +15,30 @@ import org.springframework.jdbc.core.JdbcTemplate;
 public record CleanPass(RunContext run, SourceTables tables, JdbcTemplate jdbc) {
 
     /** Rejects the staged rows {@code s} of this run matching {@code condition} (SQL on alias {@code s}). */
-    public long rejectWhere(String condition, List<Object> conditionArgs, String column, String reason) {
-        return rejectWhere("", List.of(), condition, conditionArgs, column, reason);
+    public long rejectWhere(String condition, List<Object> conditionArgs, String column, String reason,
+            List<Object> reasonArgs) {
+        return rejectWhere("", List.of(), condition, conditionArgs, column, reason, reasonArgs);
     }
 
     /**
      * Rejects the staged rows {@code s} of this run matching {@code condition}.
      *
      * @param from   a join after {@code <staging> s}, whose parameters are {@code fromArgs}
-     * @param column the source column at fault
-     * @param reason an SQL string expression giving the reason
+     * @param column     the source column at fault
+     * @param reason     an SQL string expression giving the reason; texts in it are parameters
+     *                   ({@code reasonArgs}), never literals, since they hold names from the definition
      */
     public long rejectWhere(String from, List<Object> fromArgs, String condition, List<Object> conditionArgs,
-            String column, String reason) {
+            String column, String reason, List<Object> reasonArgs) {
         String sql = "INSERT INTO ingest_reject (pipeline, job_instance_id, job_execution_id, step, source, file, line, "
                 + "column_name, reason, raw_record, rejected_at) "
                 + "SELECT ?, s.job_instance_id, ?, 'clean', ?, s.source_file, s.source_line, ?, " + reason + ", NULL, ? "
                 + "FROM " + tables.staging() + " s " + from
                 + " WHERE s.job_instance_id = ? AND (" + condition + ") AND " + notRejected("s");
         List<Object> args = new ArrayList<>(List.of(run.pipeline().name(), run.jobExecutionId(), tables.schema().source(),
-                column, Timestamp.from(Instant.now())));
+                column));
+        args.addAll(reasonArgs);
+        args.add(Timestamp.from(Instant.now()));
         args.addAll(fromArgs);
         args.add(run.jobInstanceId());
         args.addAll(conditionArgs);

@@ -25,7 +25,7 @@ final class DedupeRule implements CleaningRule {
         String from = "JOIN " + ranked + " k ON k.job_instance_id = s.job_instance_id AND k.source_file = s.source_file "
                 + "AND k.source_line = s.source_line";
         return pass.rejectWhere(from, List.of(pass.run().jobInstanceId(), pass.tables().schema().source()), "k.dup_rank > 1",
-                List.of(), String.join("+", settings.columns()),
-                "'duplicate " + String.join(", ", settings.columns()) + ": first seen on line ' || CAST(k.first_line AS VARCHAR(20))");
+                List.of(), String.join("+", settings.columns()), "? || CAST(k.first_line AS VARCHAR(20))",
+                List.of("duplicate " + String.join(", ", settings.columns()) + ": first seen on line "));
     }
 }

@@ -18,13 +18,13 @@ final class RangeRule implements CleaningRule {
             String c = "s." + pass.tables().column(column);
             if (settings.min() != null) {
                 rejected += pass.rejectWhere(c + " < ?", List.of(settings.min()), column,
-                        "CAST(" + c + " AS VARCHAR(40)) || ' is below the minimum " + plain(settings.min()) + " for "
-                                + column + "'");
+                        "CAST(" + c + " AS VARCHAR(40)) || ?",
+                        List.of(" is below the minimum " + plain(settings.min()) + " for " + column));
             }
             if (settings.max() != null) {
                 rejected += pass.rejectWhere(c + " > ?", List.of(settings.max()), column,
-                        "CAST(" + c + " AS VARCHAR(40)) || ' is above the maximum " + plain(settings.max()) + " for "
-                                + column + "'");
+                        "CAST(" + c + " AS VARCHAR(40)) || ?",
+                        List.of(" is above the maximum " + plain(settings.max()) + " for " + column));
             }
         }
         return rejected;

@@ -15,8 +15,8 @@ final class RequiredRule implements CleaningRule {
     public long reject(CleanPass pass, PipelineDefinition.CleanRule settings) {
         long rejected = 0;
         for (String column : settings.columns()) {
-            rejected += pass.rejectWhere("s." + pass.tables().column(column) + " IS NULL", List.of(), column,
-                    "'missing value: " + column + " is required'");
+            rejected += pass.rejectWhere("s." + pass.tables().column(column) + " IS NULL", List.of(), column, "?",
+                    List.of("missing value: " + column + " is required"));
         }
         return rejected;
     }

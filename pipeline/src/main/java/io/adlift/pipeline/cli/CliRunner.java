@@ -1,6 +1,7 @@
 package io.adlift.pipeline.cli;
 
 import io.adlift.pipeline.definition.DefinitionException;
+import io.adlift.pipeline.job.Failures;
 import io.adlift.pipeline.job.RunOperations;
 import java.util.Arrays;
 import org.springframework.boot.CommandLineRunner;
@@ -40,7 +41,7 @@ class CliRunner implements CommandLineRunner, ExitCodeGenerator {
                 cmd.getErr().println("adlift: " + refused.getMessage());
                 return refused.running() ? ExitCode.ALREADY_RUNNING.code() : ExitCode.USAGE.code();
             }
-            cmd.getErr().println("adlift: " + RunReport.rootMessage(e));
+            cmd.getErr().println("adlift: " + Failures.describe(e));
             if (System.getenv("ADLIFT_DEBUG") != null) {
                 e.printStackTrace(cmd.getErr());
             }

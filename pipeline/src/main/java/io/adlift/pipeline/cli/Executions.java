@@ -46,12 +46,9 @@ class Executions {
         return all.get(all.size() - 1).getId() == execution.getId();
     }
 
-    JobExecution byId(long id) {
-        JobExecution execution = repository.getJobExecution(id);
-        if (execution == null) {
-            throw new io.adlift.pipeline.definition.DefinitionException(List.of("no run with execution id " + id
-                    + "; see 'adlift runs'"));
-        }
-        return execution;
+    /** The execution with its step executions and their contexts loaded. */
+    JobExecution full(JobExecution execution) {
+        JobExecution loaded = repository.getJobExecution(execution.getId());
+        return loaded == null ? execution : loaded;
     }
 }

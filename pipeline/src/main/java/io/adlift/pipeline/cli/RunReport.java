@@ -1,5 +1,6 @@
 package io.adlift.pipeline.cli;
 
+import io.adlift.pipeline.job.Failures;
 import io.adlift.pipeline.model.DeploymentTable;
 import io.adlift.pipeline.model.MetricsTable;
 import java.time.Duration;
@@ -50,14 +51,19 @@ class RunReport {
 
     Report of(JobExecution execution) {
         List<StepLine> steps = new ArrayList<>();
+        execution.getStepExecutions().stream().sorted(Comparator.comparing(StepExecution::getId)).forEach(s ->
+                steps.add(new StepLine(s.getStepName(), s.getStatus().name(), s.getExitStatus().getExitCode(),
+                        s.getReadCount(), s.getWriteCount(), s.getFilterCount(), s.getSkipCount(),
+                        seconds(s.getStartTime(), s.getEndTime()))));
+        List<JobExecution> lineage = executions.lineage(execution);
+        // Rows per source and KPI rows come from every attempt up to this one: a restart skips the steps
+        // that completed before, and their figures are still this run's.
         Map<String, Object> counts = new LinkedHashMap<>();
-        execution.getStepExecutions().stream().sorted(Comparator.comparing(StepExecution::getId)).forEach(s -> {
-            steps.add(new StepLine(s.getStepName(), s.getStatus().name(), s.getExitStatus().getExitCode(), s.getReadCount(),
-                    s.getWriteCount(), s.getFilterCount(), s.getSkipCount(), seconds(s.getStartTime(), s.getEndTime())));
-            s.getExecutionContext().entrySet().stream()
-                    .filter(e -> e.getValue() instanceof Number && !e.getKey().startsWith("batch."))
-                    .forEach(e -> counts.put(e.getKey(), e.getValue()));
-        });
+        lineage.stream().filter(e -> e.getId() <= execution.getId()).forEach(e -> executions.full(e).getStepExecutions()
+                .stream().sorted(Comparator.comparing(StepExecution::getId))
+                .forEach(s -> s.getExecutionContext().entrySet().stream()
+                        .filter(c -> c.getValue() instanceof Number && !c.getKey().startsWith("batch."))
+                        .forEach(c -> counts.put(c.getKey(), c.getValue()))));
         long instanceId = execution.getJobInstance().getInstanceId();
         Map<String, Object> deployment = new LinkedHashMap<>();
         deployments.of(instanceId).ifPresent(d -> {
@@ -66,29 +72,27 @@ class RunReport {
             deployment.put("version", d.version());
             deployment.put("path", d.modelPath());
         });
-        List<Long> lineage = executions.lineage(execution).stream().map(JobExecution::getId).toList();
-        int attempt = lineage.indexOf(execution.getId()) + 1;
-        Long restartOf = attempt > 1 ? lineage.get(attempt - 2) : null;
+        List<Long> ids = lineage.stream().map(JobExecution::getId).toList();
+        int attempt = ids.indexOf(execution.getId()) + 1;
+        Long restartOf = attempt > 1 ? ids.get(attempt - 2) : null;
         return new Report(execution.getId(), instanceId, execution.getJobParameters().getString("pipeline"),
                 String.valueOf(execution.getJobParameters().getLocalDate("businessDate")), execution.getStatus().name(),
                 execution.getExitStatus().getExitCode(), failure(execution), String.valueOf(execution.getStartTime()),
-                String.valueOf(execution.getEndTime()), attempt, restartOf, lineage, steps, counts, metrics.of(instanceId),
+                String.valueOf(execution.getEndTime()), attempt, restartOf, ids, steps, counts, metrics.of(instanceId),
                 deployment);
     }
 
-    /** The first failure's message, without a stack trace, or null. */
+    /**
+     * Why the run did not complete, in one sentence: from the failure itself when this process ran it,
+     * else as {@link io.adlift.pipeline.job.FailureReason} stored it.
+     */
     static String failure(JobExecution execution) {
         Optional<Throwable> failure = execution.getAllFailureExceptions().stream().findFirst();
-        return failure.map(RunReport::rootMessage).orElse(null);
-    }
-
-    static String rootMessage(Throwable t) {
-        Throwable root = t;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
+        if (failure.isPresent()) {
+            return Failures.describe(failure.get());
         }
-        // The root cause is the one that names the file, line or key; wrappers only say where it surfaced.
-        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        String stored = execution.getExitStatus().getExitDescription();
+        return stored == null || stored.isBlank() ? null : stored.lines().findFirst().orElse(null);
     }
 
     static ExitCode exitCode(JobExecution execution, Report report) {

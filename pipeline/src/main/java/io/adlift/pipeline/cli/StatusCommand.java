@@ -1,5 +1,6 @@
 package io.adlift.pipeline.cli;
 
+import io.adlift.pipeline.job.RunOperations;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.springframework.batch.core.job.JobExecution;
@@ -26,11 +27,13 @@ class StatusCommand implements Callable<Integer> {
     private boolean json;
 
     private final Executions executions;
+    private final RunOperations operations;
     private final RunReport reports;
     private final JsonMapper mapper;
 
-    StatusCommand(Executions executions, RunReport reports, JsonMapper mapper) {
+    StatusCommand(Executions executions, RunOperations operations, RunReport reports, JsonMapper mapper) {
         this.executions = executions;
+        this.operations = operations;
         this.reports = reports;
         this.mapper = mapper;
     }
@@ -39,7 +42,7 @@ class StatusCommand implements Callable<Integer> {
     public Integer call() {
         JobExecution execution;
         if (executionId != null) {
-            execution = executions.byId(executionId);
+            execution = operations.execution(executionId);
         } else {
             List<JobExecution> latest = executions.recent(null, 1);
             if (latest.isEmpty()) {

@@ -68,6 +68,16 @@ final class DefinitionValidator {
         if (source.columns() == null || source.columns().isEmpty()) {
             problems.add(key + ".columns: at least one column is required");
         }
+        if (source.columns() != null) {
+            java.util.Map<String, String> bySqlName = new java.util.HashMap<>();
+            for (ColumnSpec c : source.columns()) {
+                String other = bySqlName.putIfAbsent(c.sqlName(), c.name());
+                if (other != null) {
+                    problems.add(key + ".columns: '" + other + "' and '" + c.name() + "' are the same column in the "
+                            + "database ('" + c.sqlName() + "'); rename one");
+                }
+            }
+        }
         if (source.maxRejectRatio() < 0 || source.maxRejectRatio() > 1) {
             problems.add(key + ".max-reject-ratio: " + source.maxRejectRatio() + " must be between 0 and 1");
         }
@@ -84,6 +94,14 @@ final class DefinitionValidator {
         }
         if ("range".equals(rule.rule()) && rule.min() == null && rule.max() == null) {
             problems.add(key + ": a range rule needs min, max or both");
+        }
+        if ("range".equals(rule.rule()) && source != null && rule.columns() != null && source.columns() != null) {
+            source.columns().stream()
+                    .filter(c -> rule.columns().contains(c.name()))
+                    .filter(c -> c.type() != io.adlift.steps.ingest.ColumnType.INTEGER
+                            && c.type() != io.adlift.steps.ingest.ColumnType.DECIMAL)
+                    .forEach(c -> problems.add(key + ".columns: a range rule needs numbers, but '" + c.name() + "' is "
+                            + c.type().name().toLowerCase(java.util.Locale.ROOT)));
         }
     }
 

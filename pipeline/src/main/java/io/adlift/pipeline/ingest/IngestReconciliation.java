@@ -50,6 +50,13 @@ final class IngestReconciliation implements StepExecutionListener {
             long rejected = rejects.count(run.jobInstanceId(), "ingest", source);
             step.getExecutionContext().putLong("ingest." + source + ".staged", staged);
             step.getExecutionContext().putLong("ingest." + source + ".rejected", rejected);
+            String unreadable = step.getExecutionContext().getString(SourcesReader.unreadableKey(source), null);
+            if (unreadable != null) {
+                problems.add(unreadable + "; the rest of the file is not in the data, so the run stops here. "
+                        + "Fix the file and run again");
+            } else if (read == 0) {
+                problems.add("source '" + source + "': " + run.input(source) + " has a header but no data rows");
+            }
             if (read != staged + rejected) {
                 problems.add("source '" + source + "': read " + read + " records but staged " + staged + " and rejected "
                         + rejected + "; " + Math.abs(read - staged - rejected) + " unaccounted for");

@@ -5,6 +5,7 @@ import io.adlift.pipeline.job.RunContext;
 import io.adlift.steps.ingest.RecordSource;
 import io.adlift.steps.ingest.RecordTyper;
 import io.adlift.steps.ingest.SourceFormat;
+import io.adlift.steps.ingest.SourceRecord;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
@@ -21,6 +22,11 @@ class SourcesReader implements ItemStreamReader<SourceItem> {
 
     static String readKey(String source) {
         return "ingest." + source + ".read";
+    }
+
+    /** Set when a source file could not be read to its end: the records after that point are lost. */
+    static String unreadableKey(String source) {
+        return "ingest." + source + ".unreadable";
     }
 
     private final RunContext run;
@@ -55,7 +61,12 @@ class SourcesReader implements ItemStreamReader<SourceItem> {
                 return null;
             }
             if (open.hasNext()) {
-                return new SourceItem(sources.get(current), open.next(), typer);
+                SourceRecord record = open.next();
+                if (record.endsTheFile()) {
+                    state.putString(unreadableKey(sources.get(current)), record.file() + ", line " + record.line() + ": "
+                            + record.malformed());
+                }
+                return new SourceItem(sources.get(current), record, typer);
             }
             closeCurrent();
         }

@@ -30,7 +30,8 @@ public class PipelineJobConfiguration {
     public static final String NOT_DEPLOYED = "NOT_DEPLOYED";
 
     @Bean
-    Job modelPipeline(JobRepository jobRepository, RunProcesses runProcesses, StopOnShutdown stopOnShutdown, Step ingest,
+    Job modelPipeline(JobRepository jobRepository, RunProcesses runProcesses, StopOnShutdown stopOnShutdown,
+            FailureReason failureReason, Step ingest,
             Step clean, Step kpi, Step split, Step train, Step evaluate, Step deploy) {
         Flow kpiBranch = new FlowBuilder<SimpleFlow>("kpi-branch").start(kpi).build();
         // A model the gate refused is a completed run, not a failed one: deploy says so in its exit code.
@@ -46,6 +47,7 @@ public class PipelineJobConfiguration {
         return new JobBuilder(MODEL_PIPELINE, jobRepository)
                 .listener(runProcesses)
                 .listener(stopOnShutdown)
+                .listener(failureReason)
                 .flow(ingest)
                 .next(clean)
                 .next(branches)
@@ -55,10 +57,12 @@ public class PipelineJobConfiguration {
 
     @Bean
     Job kpiPipeline(JobRepository jobRepository, RunProcesses runProcesses, StopOnShutdown stopOnShutdown,
+            FailureReason failureReason,
             Step ingest, Step clean, Step kpi) {
         return new JobBuilder(KPI_PIPELINE, jobRepository)
                 .listener(runProcesses)
                 .listener(stopOnShutdown)
+                .listener(failureReason)
                 .start(ingest)
                 .next(clean)
                 .next(kpi)

@@ -47,7 +47,12 @@ public class RunOperations {
     }
 
     public JobExecution execution(long id) {
-        JobExecution execution = repository.getJobExecution(id);
+        JobExecution execution;
+        try {
+            execution = repository.getJobExecution(id);
+        } catch (org.springframework.dao.EmptyResultDataAccessException e) {
+            execution = null;
+        }
         if (execution == null) {
             throw new DefinitionException(List.of("no run with execution id " + id + "; see 'adlift runs'"));
         }

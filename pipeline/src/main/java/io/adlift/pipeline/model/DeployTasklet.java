@@ -6,16 +6,19 @@ import io.adlift.pipeline.definition.StrategyRegistry;
 import io.adlift.pipeline.job.PipelineJobConfiguration;
 import io.adlift.pipeline.job.RunContext;
 import io.adlift.steps.deploy.ModelProvenance;
+import io.adlift.steps.evaluate.Gate;
+import io.adlift.steps.evaluate.GateCriterion;
+import io.adlift.steps.evaluate.GateDecision;
 import io.adlift.steps.features.FeatureEncoding;
 import io.adlift.steps.train.TrainedModel;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.tasklet.Tasklet;
-import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 /**
@@ -46,9 +49,9 @@ final class DeployTasklet implements Tasklet {
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
         RunContext run = RunContext.of(contribution.getStepExecution(), catalog);
         PipelineDefinition.Deploy settings = run.pipeline().steps().deploy();
-        ExecutionContext job = contribution.getStepExecution().getJobExecution().getExecutionContext();
-        boolean passed = Boolean.TRUE.equals(job.get(EvaluateTasklet.GATE_PASSED));
-        String reasons = job.getString(EvaluateTasklet.GATE_REASONS, "");
+        GateDecision decision = gate(run);
+        boolean passed = decision.passed();
+        String reasons = String.join("; ", decision.reasons());
         String modelName = run.pipeline().modelName();
         if (!passed && !settings.allowNonValidated()) {
             deployments.record(run, modelName, null, "refused", reasons, null);
@@ -57,15 +60,36 @@ final class DeployTasklet implements Tasklet {
         }
         Path runDir = files.runDir(run.pipeline().name(), run.jobInstanceId());
         FeatureEncoding encoding = files.readEncoding(runDir);
+        // The version is reserved (unique per model) in this step's transaction before any file is written,
+        // so two runs deploying at once cannot write the same version.
         int version = deployments.nextVersion(modelName);
+        deployments.record(run, modelName, version, passed ? "deployed" : "deployed-unvalidated", reasons, null);
         Path deployed;
         try (TrainedModel model = TrainedModel.loadJson(runDir.resolve(ModelFiles.MODEL), encoding.names())) {
             deployed = deployers.get(settings.strategy()).deploy(modelName, version, model,
                     runDir.resolve(ModelFiles.ENCODING), provenance(run, contribution));
         }
-        deployments.record(run, modelName, version, passed ? "deployed" : "deployed-unvalidated", reasons, deployed);
+        deployments.recordPath(run, deployed);
         contribution.getStepExecution().getExecutionContext().putString("deploy.path", deployed.toString());
         return RepeatStatus.FINISHED;
+    }
+
+    /**
+     * The gate applied to the test metrics {@code evaluate} committed: recomputed here rather than passed
+     * along, so a restart of deploy decides exactly as evaluate's numbers say.
+     */
+    private GateDecision gate(RunContext run) {
+        Map<String, Double> test = new LinkedHashMap<>();
+        metrics.of(run.jobInstanceId()).forEach((k, v) -> {
+            if (k.startsWith("test.")) {
+                test.put(k.substring("test.".length()), v);
+            }
+        });
+        if (test.isEmpty()) {
+            throw new IllegalStateException("no evaluation metrics for this run: evaluate must complete before deploy");
+        }
+        List<GateCriterion> criteria = run.pipeline().steps().evaluate().gate();
+        return new Gate(criteria == null ? List.of() : criteria).decide(test);
     }
 
     private ModelProvenance provenance(RunContext run, StepContribution contribution) {

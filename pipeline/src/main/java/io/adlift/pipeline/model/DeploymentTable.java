@@ -37,6 +37,10 @@ public final class DeploymentTable {
                 modelName, version, decision, reasons, path == null ? null : path.toString(), Timestamp.from(Instant.now()));
     }
 
+    void recordPath(RunContext run, Path path) {
+        jdbc.update("UPDATE deployment SET model_path = ? WHERE job_instance_id = ?", path.toString(), run.jobInstanceId());
+    }
+
     public Optional<Deployment> of(long jobInstanceId) {
         List<Deployment> found = jdbc.query("SELECT decision, reasons, version, model_path FROM deployment "
                         + "WHERE job_instance_id = ?",

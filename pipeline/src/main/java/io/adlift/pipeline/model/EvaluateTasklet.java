@@ -2,8 +2,6 @@ package io.adlift.pipeline.model;
 
 import io.adlift.pipeline.definition.PipelineCatalog;
 import io.adlift.pipeline.job.RunContext;
-import io.adlift.steps.evaluate.Gate;
-import io.adlift.steps.evaluate.GateDecision;
 import io.adlift.steps.evaluate.RegressionMetrics;
 import io.adlift.steps.features.FeatureEncoding;
 import io.adlift.steps.split.SplitLabel;
@@ -15,18 +13,13 @@ import java.util.function.Function;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.tasklet.Tasklet;
-import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 /**
  * Scores the trained model on the held-out test rows (and, for reference, on the training rows),
- * stores the metrics, and applies the definition's gate. The decision goes into the job's execution
- * context for {@code deploy}.
+ * and stores the metrics, from which {@code deploy} applies the definition's gate.
  */
 final class EvaluateTasklet implements Tasklet {
-
-    static final String GATE_PASSED = "gate.passed";
-    static final String GATE_REASONS = "gate.reasons";
 
     private final PipelineCatalog catalog;
     private final ModelRows rows;
@@ -53,11 +46,6 @@ final class EvaluateTasklet implements Tasklet {
                     score(model, encoding, target, rows.load(run.pipeline(), run.jobInstanceId(), SplitLabel.TRAIN)).asMap());
         }
         metrics.replace(run, "test", test.asMap());
-        GateDecision decision = new Gate(run.pipeline().steps().evaluate().gate() == null ? List.of()
-                : run.pipeline().steps().evaluate().gate()).decide(test.asMap());
-        ExecutionContext jobContext = contribution.getStepExecution().getJobExecution().getExecutionContext();
-        jobContext.put(GATE_PASSED, decision.passed());
-        jobContext.putString(GATE_REASONS, String.join("; ", decision.reasons()));
         contribution.getStepExecution().setReadCount(test.count());
         return RepeatStatus.FINISHED;
     }

@@ -54,13 +54,20 @@ public final class SourceTables {
         return schema;
     }
 
-    /** The SQL name of the source column {@code name}. */
+    /**
+     * The SQL name of the source column {@code name}, quoted: a column may be called {@code group} or
+     * {@code value}, words that PostgreSQL or H2 reserve.
+     */
     public String column(String name) {
-        return schema.require(name).sqlName();
+        return quote(schema.require(name));
     }
 
     public List<String> columns() {
-        return schema.columns().stream().map(ColumnSpec::sqlName).toList();
+        return schema.columns().stream().map(SourceTables::quote).toList();
+    }
+
+    private static String quote(ColumnSpec column) {
+        return '"' + column.sqlName() + '"';
     }
 
     /** Creates both tables if missing, and adds columns a changed definition declares since. */
@@ -69,13 +76,13 @@ public final class SourceTables {
         createTable(jdbc, clean, ", data_split VARCHAR(5)");
         for (ColumnSpec c : schema.columns()) {
             for (String table : List.of(staging, clean)) {
-                jdbc.execute("ALTER TABLE " + table + " ADD COLUMN IF NOT EXISTS " + c.sqlName() + " " + sqlType(c.type()));
+                jdbc.execute("ALTER TABLE " + table + " ADD COLUMN IF NOT EXISTS " + quote(c) + " " + sqlType(c.type()));
             }
         }
     }
 
     private void createTable(JdbcTemplate jdbc, String table, String extra) {
-        String columns = schema.columns().stream().map(c -> c.sqlName() + " " + sqlType(c.type()))
+        String columns = schema.columns().stream().map(c -> quote(c) + " " + sqlType(c.type()))
                 .collect(Collectors.joining(", "));
         jdbc.execute("CREATE TABLE IF NOT EXISTS " + table + " (job_instance_id BIGINT NOT NULL, "
                 + "source_file VARCHAR(1000) NOT NULL, source_line BIGINT NOT NULL, " + columns + extra
@@ -90,7 +97,7 @@ public final class SourceTables {
 
     static String sqlType(ColumnType type) {
         return switch (type) {
-            case STRING -> "VARCHAR(1000)";
+            case STRING -> "VARCHAR(" + ColumnType.MAX_TEXT_LENGTH + ")";
             case INTEGER -> "BIGINT";
             case DECIMAL -> "DOUBLE PRECISION";
             case DATE -> "DATE";

@@ -46,12 +46,29 @@ public record FeatureEncoding(List<FeatureSpec> features, Map<String, List<Strin
         List<String> names = new ArrayList<>();
         for (FeatureSpec f : features) {
             if (f.kind() == FeatureKind.ONE_HOT) {
-                categories.get(f.name()).forEach(c -> names.add(f.name() + "=" + c));
+                categories.get(f.name()).forEach(c -> names.add(f.name() + "=" + ascii(c)));
             } else {
                 names.add(f.name());
             }
         }
         return names;
+    }
+
+    /**
+     * A category as it appears in a feature name: XGBoost4J cuts feature names short by a byte per
+     * non-ASCII character, and Python's xgboost refuses '[', ']' and '<', so those are written as
+     * a backslash, u and four hex digits.
+     */
+    static String ascii(String category) {
+        StringBuilder out = new StringBuilder(category.length());
+        category.chars().forEach(ch -> {
+            if (ch < 0x20 || ch > 0x7e || ch == '[' || ch == ']' || ch == '<') {
+                out.append(String.format("\\u%04x", ch));
+            } else {
+                out.append((char) ch);
+            }
+        });
+        return out.toString();
     }
 
     /** Writes the row's features into {@code out} from {@code offset}; returns the next offset. */

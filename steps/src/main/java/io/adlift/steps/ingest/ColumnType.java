@@ -9,6 +9,10 @@ public enum ColumnType {
     STRING {
         @Override
         Object parse(String text) {
+            if (text.length() > MAX_TEXT_LENGTH) {
+                throw new IllegalArgumentException("text of " + text.length() + " characters, longer than the "
+                        + MAX_TEXT_LENGTH + " allowed");
+            }
             return text;
         }
     },
@@ -58,6 +62,9 @@ public enum ColumnType {
             };
         }
     };
+
+    /** The longest text value Adlift stores; longer values are rejected, not truncated. */
+    public static final int MAX_TEXT_LENGTH = 1000;
 
     /**
      * Reads a trimmed, non-empty field.

@@ -41,15 +41,21 @@ public final class CsvSource implements RecordSource {
 
     private CsvSource(Path path, long skipRecords) throws IOException {
         this.file = path.toString();
-        Reader reader = new InputStreamReader(
-                BOMInputStream.builder().setInputStream(Files.newInputStream(path)).get(), StandardCharsets.UTF_8);
+        // Bytes that are not UTF-8 decode to U+FFFD, which RecordTyper rejects with the record's line: a
+        // strict decoder would fail ahead of the record at fault, since the reader decodes a buffer at a time.
+        Reader reader = new InputStreamReader(BOMInputStream.builder().setInputStream(Files.newInputStream(path)).get(),
+                StandardCharsets.UTF_8);
         try {
             this.parser = CSVParser.builder().setReader(reader).setFormat(FORMAT).get();
-        } catch (UncheckedIOException | IOException e) {
+        } catch (UncheckedIOException | IOException | IllegalArgumentException e) {
             reader.close();
-            throw new IOException(file + ": cannot read the header line: " + rootMessage(e), e);
+            throw new IOException(file + ", line 1: cannot read the header line: " + describe(e), e);
         }
         this.header = List.copyOf(parser.getHeaderNames());
+        if (header.isEmpty()) {
+            parser.close();
+            throw new IOException(file + ": the file is empty; expected a header line naming the columns");
+        }
         this.records = parser.iterator();
         this.linesConsumed = parser.getCurrentLineNumber();
         while (recordsRead < skipRecords && hasNext()) {
@@ -123,12 +129,20 @@ public final class CsvSource implements RecordSource {
         }
     }
 
-    private static String rootMessage(Throwable e) {
+    private static Throwable rootCause(Throwable e) {
         Throwable root = e;
         while (root.getCause() != null) {
             root = root.getCause();
         }
-        return root.getMessage();
+        return root;
+    }
+
+    private static String rootMessage(Throwable e) {
+        return rootCause(e).getMessage();
+    }
+
+    private static String describe(Throwable e) {
+        return rootMessage(e);
     }
 
     @Override

@@ -9,6 +9,9 @@ import java.util.Map;
  */
 public final class RecordTyper {
 
+    /** What the UTF-8 decoder puts where the file's bytes are not UTF-8. */
+    private static final char REPLACEMENT = '\uFFFD';
+
     private final SourceSchema schema;
     private final int[] fieldIndex;
     private final int headerSize;
@@ -22,7 +25,12 @@ public final class RecordTyper {
         this.headerSize = header.size();
         Map<String, Integer> positions = new java.util.HashMap<>();
         for (int i = 0; i < header.size(); i++) {
-            positions.putIfAbsent(header.get(i).trim(), i);
+            Integer first = positions.putIfAbsent(header.get(i).trim(), i);
+            if (first != null) {
+                // Which of the two columns holds the data cannot be guessed.
+                throw new MissingColumnsException(file + ", line 1: the header names column '" + header.get(i).trim()
+                        + "' twice (columns " + (first + 1) + " and " + (i + 1) + ")");
+            }
         }
         List<String> missing = schema.names().stream().filter(n -> !positions.containsKey(n)).toList();
         if (!missing.isEmpty()) {
@@ -49,6 +57,10 @@ public final class RecordTyper {
             String text = fields.get(fieldIndex[i]).trim();
             if (text.isEmpty()) {
                 continue; // missing values are the cleaning rules' to judge, not the parser's
+            }
+            if (text.indexOf(REPLACEMENT) >= 0) {
+                throw new RowRejectedException(record.file(), record.line(), columns.get(i).name(),
+                        "contains bytes that are not valid UTF-8 ('" + text + "'); save the file as UTF-8", record.raw());
             }
             try {
                 values[i] = columns.get(i).type().parse(text);

@@ -20,6 +20,11 @@ public record SourceRecord(String file, long recordNumber, long line, List<Strin
         return new SourceRecord(file, recordNumber, line, fields, null);
     }
 
+    /** True when the file could not be read past this record: everything after it is lost. */
+    public boolean endsTheFile() {
+        return malformed != null;
+    }
+
     /** The fields joined as one CSV line, for showing a rejected record to a person. */
     public String raw() {
         return String.join(",", fields);

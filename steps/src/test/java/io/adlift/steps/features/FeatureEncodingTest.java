@@ -59,4 +59,13 @@ class FeatureEncodingTest {
         assertThatThrownBy(() -> new FeatureSpec(FeatureKind.RATIO, List.of("Spent"), null))
                 .hasMessageContaining("ratio feature needs exactly 2");
     }
+
+    @Test
+    void shouldWriteNonAsciiCategoriesAsEscapesInFeatureNames() {
+        FeatureEncoding encoding = FeatureEncoding.fit(List.of(new FeatureSpec(FeatureKind.ONE_HOT, List.of("gender"), null)),
+                List.of(row(Map.of("gender", "M\u00e4nnlich")), row(Map.of("gender", "a[1]"))));
+
+        assertThat(encoding.names()).containsExactly("gender=M\\u00e4nnlich", "gender=a\\u005b1\\u005d");
+        assertThat(encoding.encode(row(Map.of("gender", "M\u00e4nnlich")))).containsExactly(1f, 0f);
+    }
 }

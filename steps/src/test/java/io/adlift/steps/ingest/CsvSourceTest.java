@@ -110,4 +110,23 @@ class CsvSourceTest {
             assertThat(records.get(1142).line()).isEqualTo(1144);
         }
     }
+
+    @Test
+    void shouldMarkBytesThatAreNotUtf8ForTheTyperToReject() throws IOException {
+        Path file = dir.resolve("cp1252.csv");
+        Files.write(file, new byte[] {'a', 'g', 'e', '\n', '3', '0', '-', '3', '4', '\n', '3', '0', (byte) 0x96, '3', '4', '\n'});
+
+        try (CsvSource source = CsvSource.open(file, 0)) {
+            List<SourceRecord> records = readAll(source);
+
+            assertThat(records).extracting(r -> r.fields().get(0)).containsExactly("30-34", "30\uFFFD34");
+        }
+    }
+
+    @Test
+    void shouldSayAnEmptyFileIsEmpty() throws IOException {
+        Path file = write("\uFEFF");
+
+        assertThatThrownBy(() -> CsvSource.open(file, 0)).hasMessageContaining("the file is empty");
+    }
 }

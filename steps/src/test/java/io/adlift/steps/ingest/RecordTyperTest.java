@@ -68,4 +68,32 @@ class RecordTyperTest {
                 .isInstanceOf(MissingColumnsException.class)
                 .hasMessage("ads.csv, line 1: missing columns Spent, day; the header has [ad_id, gender]");
     }
+
+    @Test
+    void shouldRefuseAHeaderThatNamesAColumnTwice() {
+        assertThatThrownBy(() -> new RecordTyper(schema, "ads.csv", List.of("ad_id", "Spent", "day", "gender", "Spent")))
+                .isInstanceOf(MissingColumnsException.class)
+                .hasMessage("ads.csv, line 1: the header names column 'Spent' twice (columns 2 and 5)");
+    }
+
+    @Test
+    void shouldRejectTextLongerThanAdliftStores() {
+        String longText = "x".repeat(ColumnType.MAX_TEXT_LENGTH + 1);
+
+        assertThatThrownBy(() -> typer.type(record(7, longText, "1.5", "1", "", "")))
+                .isInstanceOfSatisfying(RowRejectedException.class, e -> {
+                    assertThat(e.column()).isEqualTo("gender");
+                    assertThat(e.reason()).contains("1001 characters");
+                });
+    }
+
+    @Test
+    void shouldRejectTextThatWasNotUtf8NamingLineAndColumn() {
+        assertThatThrownBy(() -> typer.type(record(9, "M\uFFFD", "1.5", "1", "", "")))
+                .isInstanceOfSatisfying(RowRejectedException.class, e -> {
+                    assertThat(e.line()).isEqualTo(9);
+                    assertThat(e.column()).isEqualTo("gender");
+                    assertThat(e.reason()).contains("not valid UTF-8");
+                });
+    }
 }
