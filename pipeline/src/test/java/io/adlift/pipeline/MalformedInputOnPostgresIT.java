@@ -108,12 +108,14 @@ class MalformedInputOnPostgresIT {
         Files.writeString(good, HEADER + "\n1,916,1,30-34,M,15,10,1,1.0,1,0\n");
         Path headerOnly = dir.resolve("header-only.csv");
         Files.writeString(headerOnly, HEADER + "\n");
-        Path pipelines = lenientDefinition();
+        Path pipelines = Files.createDirectories(dir.resolve("kpi-only"));
+        Files.writeString(pipelines.resolve("ad-conversions.yml"), Files.readString(
+                Adlift.repoRoot().resolve("config/pipelines/ad-conversions.yml")).replace("kind: regression", "kind: kpi-only"));
         Adlift.onPostgres(dir.resolve("data")).with("--adlift.pipelines-dir=" + pipelines)
                 .run("run", "ad-conversions", "--input", good.toString(), "--business-date", "2026-02-05");
         long kpiRows = TestDatabase.count("SELECT COUNT(*) FROM kpi_campaign WHERE business_date = DATE '2026-02-05'");
 
-        Adlift.Result result = Adlift.onPostgres(dir.resolve("data"))
+        Adlift.Result result = Adlift.onPostgres(dir.resolve("data")).with("--adlift.pipelines-dir=" + pipelines)
                 .run("run", "ad-conversions", "--input", headerOnly.toString(), "--business-date", "2026-02-05");
 
         assertThat(kpiRows).isEqualTo(1);
@@ -123,6 +125,14 @@ class MalformedInputOnPostgresIT {
                 .isEqualTo(kpiRows);
         Adlift.Result status = Adlift.onPostgres(dir.resolve("data")).run("status");
         assertThat(status.out()).as("the reason is kept for later").contains("has a header but no data rows");
+
+        Path other = dir.resolve("other-row.csv");
+        Files.writeString(other, HEADER + "\n7,936,1,30-34,M,15,10,1,1.0,1,0\n");
+        Adlift.onPostgres(dir.resolve("data")).with("--adlift.pipelines-dir=" + pipelines)
+                .run("run", "ad-conversions", "--input", other.toString(), "--business-date", "2026-02-05");
+        Adlift.Result again = Adlift.onPostgres(dir.resolve("data")).with("--adlift.pipelines-dir=" + pipelines)
+                .run("run", "ad-conversions", "--input", good.toString(), "--business-date", "2026-02-05");
+        assertThat(again.out()).contains("Already completed").contains("have since been written by another run");
     }
 
     @Test

@@ -7,6 +7,7 @@ import io.adlift.pipeline.job.LaunchOutcome;
 import io.adlift.pipeline.job.PipelineLauncher;
 import io.adlift.pipeline.job.RunOperations;
 import io.adlift.pipeline.job.RunRequest;
+import io.adlift.pipeline.kpi.KpiLineage;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -48,12 +49,15 @@ class RunCommand implements Callable<Integer> {
     private final PipelineLauncher launcher;
     private final RunReport reports;
     private final RunOperations operations;
+    private final KpiLineage kpiLineage;
 
-    RunCommand(PipelineCatalog catalog, PipelineLauncher launcher, RunReport reports, RunOperations operations) {
+    RunCommand(PipelineCatalog catalog, PipelineLauncher launcher, RunReport reports, RunOperations operations,
+            KpiLineage kpiLineage) {
         this.catalog = catalog;
         this.launcher = launcher;
         this.reports = reports;
         this.operations = operations;
+        this.kpiLineage = kpiLineage;
     }
 
     @Override
@@ -68,6 +72,11 @@ class RunCommand implements Callable<Integer> {
             case ALREADY_COMPLETED -> {
                 out.printf("Already completed: %s for %s with this input (run %d). Nothing to do; use --rerun to run it again.%n",
                         pipeline, request.businessDate(), outcome.execution().getId());
+                if (kpiLineage.replacedByAnotherRun(pipeline, request.businessDate(),
+                        outcome.execution().getJobInstance().getInstanceId())) {
+                    out.printf("Note: the KPI rows of %s have since been written by another run (other input); "
+                            + "use --rerun to write them from this input again.%n", request.businessDate());
+                }
                 out.flush();
                 return ExitCode.COMPLETED.code();
             }
