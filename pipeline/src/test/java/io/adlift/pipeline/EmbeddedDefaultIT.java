@@ -22,6 +22,8 @@ class EmbeddedDefaultIT {
         assertThat(result.out()).contains("COMPLETED").contains("1143 rows read, 1143 staged, 0 rejected")
                 .contains("KPI table kpi_campaign: 3 rows").contains("Gate: deployed");
         assertThat(data.resolve("adlift.mv.db")).exists();
+        assertThat(result.err()).as("progress is logged off a terminal")
+                .contains("ingest: 1,143 rows").contains("train: 300 rounds").contains("100%, ETA 0:00 (done)");
         Path model = data.resolve("models/ad-conversions/1");
         assertThat(Files.readString(model.resolve("MLmodel"))).contains("loader_module: mlflow.xgboost")
                 .contains("model_class: xgboost.core.Booster");

@@ -3,6 +3,7 @@ package io.adlift.pipeline.ingest;
 import io.adlift.pipeline.definition.PipelineCatalog;
 import io.adlift.pipeline.definition.StrategyRegistry;
 import io.adlift.pipeline.job.RunContext;
+import io.adlift.pipeline.progress.ProgressDisplay;
 import io.adlift.pipeline.storage.SourceTables;
 import io.adlift.steps.ingest.RowRejectedException;
 import io.adlift.steps.ingest.SourceFormat;
@@ -44,7 +45,8 @@ class IngestStepConfiguration {
     @Bean
     Step ingest(JobRepository jobRepository, PlatformTransactionManager transactionManager,
             SourcesReader ingestReader, StagingWriter ingestWriter,
-            SkipListener<SourceItem, StagedRow> ingestRejectRecorder, StepExecutionListener ingestReconciliation) {
+            SkipListener<SourceItem, StagedRow> ingestRejectRecorder, StepExecutionListener ingestReconciliation,
+            ProgressDisplay progressDisplay) {
         return new StepBuilder("ingest", jobRepository)
                 .<SourceItem, StagedRow>chunk(chunkSize)
                 .transactionManager(transactionManager)
@@ -55,6 +57,7 @@ class IngestStepConfiguration {
                 .skipPolicy((failure, skipCount) -> failure instanceof RowRejectedException)
                 .skipListener(ingestRejectRecorder)
                 .listener(ingestReconciliation)
+                .listener(new IngestProgress(ingestReader, progressDisplay))
                 .build();
     }
 

@@ -33,6 +33,8 @@ class SourcesReader implements ItemStreamReader<SourceItem> {
     private final StrategyRegistry<SourceFormat> formats;
     private final List<String> sources;
     private ExecutionContext state;
+    private long totalSize;
+    private long finishedSize;
     private int current = -1;
     private RecordSource open;
     private RecordTyper typer;
@@ -47,7 +49,7 @@ class SourcesReader implements ItemStreamReader<SourceItem> {
     public void open(ExecutionContext executionContext) {
         this.state = executionContext;
         for (String source : sources) {
-            run.input(source); // fail before reading anything when an input is missing
+            totalSize += size(run.input(source)); // fails before reading anything when an input is missing
             if (!executionContext.containsKey(readKey(source))) {
                 executionContext.putLong(readKey(source), 0);
             }
@@ -94,8 +96,31 @@ class SourcesReader implements ItemStreamReader<SourceItem> {
         }
     }
 
+    /** Records read so far (across restarts) and how much of the input that is, for progress displays. */
+    double fraction() {
+        long position = finishedSize + (open == null ? 0 : open.position());
+        return totalSize == 0 ? Double.NaN : Math.min(1.0, (double) position / totalSize);
+    }
+
+    long recordsRead() {
+        long records = 0;
+        for (int i = 0; i < sources.size(); i++) {
+            records += i == current && open != null ? open.recordsRead() : state.getLong(readKey(sources.get(i)), 0L);
+        }
+        return records;
+    }
+
+    private static long size(java.nio.file.Path path) {
+        try {
+            return java.nio.file.Files.size(path);
+        } catch (IOException e) {
+            throw new ItemStreamException(path + ": cannot read the input file: " + e.getMessage(), e);
+        }
+    }
+
     private void closeCurrent() {
         update(state);
+        finishedSize += size(run.input(sources.get(current)));
         try {
             open.close();
         } catch (IOException e) {

@@ -2,6 +2,7 @@ package io.adlift.pipeline.model;
 
 import io.adlift.pipeline.definition.PipelineCatalog;
 import io.adlift.pipeline.definition.StrategyRegistry;
+import io.adlift.pipeline.progress.ProgressDisplay;
 import io.adlift.steps.train.Trainer;
 import io.adlift.steps.train.XgboostTrainer;
 import java.nio.file.Path;
@@ -47,9 +48,10 @@ class ModelStepsConfiguration {
 
     @Bean
     Step train(JobRepository jobRepository, PlatformTransactionManager transactionManager, PipelineCatalog catalog,
-            StrategyRegistry<Trainer> trainers, JdbcTemplate jdbc, ModelFiles modelFiles) {
+            StrategyRegistry<Trainer> trainers, JdbcTemplate jdbc, ModelFiles modelFiles, ProgressDisplay progressDisplay) {
         return new StepBuilder("train", jobRepository)
-                .tasklet(new TrainTasklet(catalog, trainers, new ModelRows(jdbc), modelFiles), transactionManager)
+                .tasklet(new TrainTasklet(catalog, trainers, new ModelRows(jdbc), modelFiles, progressDisplay),
+                        transactionManager)
                 .build();
     }
 

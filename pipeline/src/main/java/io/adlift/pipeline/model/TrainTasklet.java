@@ -4,6 +4,7 @@ import io.adlift.pipeline.definition.PipelineCatalog;
 import io.adlift.pipeline.definition.PipelineDefinition;
 import io.adlift.pipeline.definition.StrategyRegistry;
 import io.adlift.pipeline.job.RunContext;
+import io.adlift.pipeline.progress.ProgressDisplay;
 import io.adlift.steps.features.FeatureEncoding;
 import io.adlift.steps.split.SplitLabel;
 import io.adlift.steps.train.ModelSpec;
@@ -29,12 +30,15 @@ final class TrainTasklet implements Tasklet {
     private final StrategyRegistry<Trainer> trainers;
     private final ModelRows rows;
     private final ModelFiles files;
+    private final ProgressDisplay progress;
 
-    TrainTasklet(PipelineCatalog catalog, StrategyRegistry<Trainer> trainers, ModelRows rows, ModelFiles files) {
+    TrainTasklet(PipelineCatalog catalog, StrategyRegistry<Trainer> trainers, ModelRows rows, ModelFiles files,
+            ProgressDisplay progress) {
         this.catalog = catalog;
         this.trainers = trainers;
         this.rows = rows;
         this.files = files;
+        this.progress = progress;
     }
 
     @Override
@@ -50,7 +54,9 @@ final class TrainTasklet implements Tasklet {
                 settings.seed());
         Path dir = files.runDir(run.pipeline().name(), run.jobInstanceId());
         try (TrainedModel model = trainers.get(settings.strategy()).train(ModelRows.matrix(encoding, training),
-                ModelRows.labels(run.pipeline().definition().target(), training), spec)) {
+                ModelRows.labels(run.pipeline().definition().target(), training), spec,
+                (round, rounds, metric) -> progress.update("train", round, "rounds", (double) round / rounds))) {
+            progress.finish("train");
             files.writeEncoding(dir, encoding);
             model.saveJson(dir.resolve(ModelFiles.MODEL));
             List<Double> curve = model.trainingCurve();

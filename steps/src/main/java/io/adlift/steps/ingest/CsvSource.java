@@ -36,6 +36,7 @@ public final class CsvSource implements RecordSource {
     private final List<String> header;
     private long recordsRead;
     private long linesConsumed;
+    private long position;
     private boolean exhausted;
     private SourceRecord next;
 
@@ -91,6 +92,11 @@ public final class CsvSource implements RecordSource {
     }
 
     @Override
+    public long position() {
+        return position;
+    }
+
+    @Override
     public boolean hasNext() {
         if (next == null && !exhausted) {
             next = readNext();
@@ -118,6 +124,7 @@ public final class CsvSource implements RecordSource {
             }
             CSVRecord record = records.next();
             linesConsumed = parser.getCurrentLineNumber();
+            position = record.getCharacterPosition();
             return SourceRecord.of(file, recordsRead + 1, startLine, record.toList());
         } catch (UncheckedIOException e) {
             // The lexer gives up for the rest of the file: report every line it swallowed.

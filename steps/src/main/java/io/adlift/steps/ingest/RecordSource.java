@@ -13,4 +13,7 @@ public interface RecordSource extends Iterator<SourceRecord>, Closeable {
 
     /** Records handed out so far, including any skipped on open. */
     long recordsRead();
+
+    /** How far into the file the last record handed out starts, in characters; for progress displays. */
+    long position();
 }

@@ -28,7 +28,7 @@ public final class XgboostTrainer implements Trainer {
     }
 
     @Override
-    public TrainedModel train(FeatureMatrix features, float[] labels, ModelSpec spec) {
+    public TrainedModel train(FeatureMatrix features, float[] labels, ModelSpec spec, TrainingListener listener) {
         Objects.requireNonNull(features, "features must not be null");
         Objects.requireNonNull(labels, "labels must not be null");
         Objects.requireNonNull(spec, "spec must not be null");
@@ -44,13 +44,18 @@ public final class XgboostTrainer implements Trainer {
         try {
             train = DenseMatrices.of(features);
             train.setLabel(labels);
-            // The overload with a metrics array is the six-argument train plus the history it
-            // otherwise throws away; no early stopping (0).
-            float[][] history = new float[1][spec.rounds()];
-            booster = XGBoost.train(train, params, spec.rounds(), Map.of(WATCH, train), history,
-                    null, null, 0);
-            String metric = evalMetricName(booster, train, spec.rounds());
-            return new TrainedModel(booster, features.featureNames(), metric, curve(history[0]));
+            // Round by round, as XGBoost.train itself does, so that each round can be reported.
+            booster = XGBoost.train(train, params, 0, Map.of(), null, null);
+            List<Double> curve = new ArrayList<>(spec.rounds());
+            String line = "";
+            for (int round = 0; round < spec.rounds(); round++) {
+                booster.update(train, round);
+                line = booster.evalSet(new DMatrix[] {train}, new String[] {WATCH}, round);
+                double value = metricValue(line);
+                curve.add(value);
+                listener.onRound(round + 1, spec.rounds(), value);
+            }
+            return new TrainedModel(booster, features.featureNames(), metricName(line), List.copyOf(curve));
         } catch (XGBoostError e) {
             if (booster != null) {
                 booster.dispose();
@@ -96,9 +101,7 @@ public final class XgboostTrainer implements Trainer {
     }
 
     // XGBoost reports the metric only inside its log line, "[round]\ttrain-rmse:0.123".
-    private static String evalMetricName(Booster booster, DMatrix train, int rounds)
-            throws XGBoostError {
-        String line = booster.evalSet(new DMatrix[] {train}, new String[] {WATCH}, rounds - 1);
+    private static String metricName(String line) {
         String[] parts = line.split("\t");
         if (parts.length < 2) {
             return "";
@@ -109,12 +112,11 @@ public final class XgboostTrainer implements Trainer {
         return end > start ? entry.substring(start, end) : "";
     }
 
-    private static List<Double> curve(float[] perRound) {
-        List<Double> curve = new ArrayList<>(perRound.length);
-        for (float value : perRound) {
-            // Through the decimal string, so 0.1f is recorded as 0.1 and not 0.10000000149.
-            curve.add(Double.valueOf(Float.toString(value)));
+    private static double metricValue(String line) {
+        String[] parts = line.split("\t");
+        if (parts.length < 2) {
+            return Double.NaN;
         }
-        return List.copyOf(curve);
+        return Double.parseDouble(parts[1].substring(parts[1].lastIndexOf(':') + 1).trim());
     }
 }

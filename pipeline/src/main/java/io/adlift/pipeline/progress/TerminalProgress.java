@@ -1,0 +1,46 @@
+package io.adlift.pipeline.progress;
+
+import java.io.PrintStream;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * One live line per task on standard error, rewritten in place (at most a few times a second), so
+ * standard output stays clean for summaries and JSON.
+ */
+final class TerminalProgress implements ProgressDisplay {
+
+    private static final Duration REFRESH = Duration.ofMillis(250);
+
+    private final PrintStream err;
+    private final Map<String, Instant> started = new ConcurrentHashMap<>();
+    private final Map<String, Instant> shown = new ConcurrentHashMap<>();
+
+    TerminalProgress(PrintStream err) {
+        this.err = err;
+    }
+
+    @Override
+    public synchronized void update(String task, long count, String unit, double fraction) {
+        Instant now = Instant.now();
+        Instant start = started.computeIfAbsent(task, t -> now);
+        Instant last = shown.get(task);
+        if (last != null && Duration.between(last, now).compareTo(REFRESH) < 0 && fraction < 1) {
+            return;
+        }
+        shown.put(task, now);
+        String line = new ProgressLine(task, count, unit, fraction, Duration.between(start, now)).toString();
+        err.print("\r" + line + " ".repeat(Math.max(0, 79 - line.length())));
+        err.flush();
+    }
+
+    @Override
+    public synchronized void finish(String task) {
+        if (started.remove(task) != null) {
+            shown.remove(task);
+            err.println();
+        }
+    }
+}
