@@ -3,12 +3,19 @@ package io.adlift.pipeline;
 import io.adlift.pipeline.cli.ExitCode;
 import io.adlift.pipeline.definition.DefinitionException;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /** The {@code adlift} executable: starts Spring, runs one command, exits with its code. */
 @SpringBootApplication
 public class AdliftApplication {
+
+    private static final java.util.Set<String> LONG_RUNNING = java.util.Set.of("schedule", "serve");
+
+    private static String firstCommand(String... args) {
+        return java.util.Arrays.stream(args).filter(a -> !a.startsWith("-")).findFirst().orElse("");
+    }
 
     public static void main(String[] args) {
         System.exit(run(args));
@@ -24,6 +31,9 @@ public class AdliftApplication {
 
     private static int runCommand(ShutdownGate gate, String... args) {
         SpringApplication application = new SpringApplication(AdliftApplication.class);
+        // Only the long-running modes serve HTTP (Actuator health and metrics); one-shot commands start fast.
+        application.setWebApplicationType(LONG_RUNNING.contains(firstCommand(args)) ? WebApplicationType.SERVLET
+                : WebApplicationType.NONE);
         // A running job is stopped gracefully on SIGTERM (StopOnShutdown); Spring's own hook would close
         // the database under it.
         application.setRegisterShutdownHook(false);

@@ -31,9 +31,15 @@ class SchedulerOnPostgresIT {
                 "--adlift.schedule.ad-conversions.cron=*/2 * * * * *",
                 "--adlift.schedule.ad-conversions.input.ads=" + Adlift.realData("KAG_conversion_data.csv"));
 
-        AdliftProcess first = AdliftProcess.start(dir.resolve("a"), settings, "schedule");
-        AdliftProcess second = AdliftProcess.start(dir.resolve("b"), settings, "schedule");
+        int port = freePort();
+        List<String> withHealth = new java.util.ArrayList<>(settings);
+        withHealth.addAll(List.of("--server.port=" + port, "--management.endpoints.web.exposure.include=health,metrics"));
+        AdliftProcess first = AdliftProcess.start(dir.resolve("a"), withHealth, "schedule");
+        AdliftProcess second = AdliftProcess.start(dir.resolve("b"), append(settings, "--server.port=" + freePort()),
+                "schedule");
         first.awaitWhileRunning(() -> completedFires() >= 4, Duration.ofMinutes(2));
+        String health = get(port, "/actuator/health");
+        String stepMetrics = get(port, "/actuator/metrics/spring.batch.step");
         first.terminate();
         second.terminate();
 
@@ -46,6 +52,30 @@ class SchedulerOnPostgresIT {
                 .isEqualTo(1));
         assertThat(first.output() + second.output()).contains("is running in another process; this fire is left to it");
         assertThat(TestDatabase.count("SELECT COUNT(DISTINCT business_date) FROM kpi_campaign")).isEqualTo(1);
+        assertThat(health).startsWith("{").contains("\"db\":{").contains("\"status\":\"UP\"")
+                .doesNotContain("DOWN").doesNotContain("OUT_OF_SERVICE");
+        assertThat(stepMetrics).contains("\"spring.batch.step.name\"").contains("ingest").contains("kpi")
+                .contains("\"statistic\":\"COUNT\"");
+    }
+
+    private static String get(int port, String path) throws Exception {
+        java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + path)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as("GET %s: %s", path, response.body()).isEqualTo(200);
+        return response.body();
+    }
+
+    private static int freePort() throws java.io.IOException {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static List<String> append(List<String> list, String item) {
+        List<String> all = new java.util.ArrayList<>(list);
+        all.add(item);
+        return all;
     }
 
     private static long completedFires() {

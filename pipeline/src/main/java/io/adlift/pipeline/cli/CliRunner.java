@@ -12,8 +12,8 @@ import picocli.CommandLine.Command;
 
 /**
  * Runs the command line given to the application and keeps its exit code for
- * {@code SpringApplication.exit}. Spring properties given as {@code --spring.…=…} (or
- * {@code --adlift.…}, {@code --logging.…}) are Spring's, not the command's.
+ * {@code SpringApplication.exit}. Spring properties given as {@code --name.with.dots=value}
+ * ({@code --spring.datasource.url=…}, {@code --server.port=…}) are Spring's, not the command's.
  */
 @Component
 class CliRunner implements CommandLineRunner, ExitCodeGenerator {
@@ -64,8 +64,10 @@ class CliRunner implements CommandLineRunner, ExitCodeGenerator {
         }
     }
 
+    /** {@code --name.with.dots=value}: a Spring property; Adlift's own options have no dots in their names. */
     private static boolean isSpringProperty(String arg) {
-        return arg.startsWith("--spring.") || arg.startsWith("--adlift.") || arg.startsWith("--logging.");
+        int eq = arg.indexOf('=');
+        return arg.startsWith("--") && eq > 2 && arg.substring(2, eq).contains(".");
     }
 
     @Override

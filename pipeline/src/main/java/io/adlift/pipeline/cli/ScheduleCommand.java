@@ -6,6 +6,9 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.availability.AvailabilityChangeEvent;
+import org.springframework.boot.availability.ReadinessState;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Spec;
@@ -23,11 +26,14 @@ class ScheduleCommand implements Callable<Integer> {
     private final PipelineScheduler scheduler;
     private final ShutdownGate gate;
     private final Duration grace;
+    private final ApplicationEventPublisher events;
 
-    ScheduleCommand(PipelineScheduler scheduler, ShutdownGate gate, @Value("${adlift.shutdown.grace:PT2M}") Duration grace) {
+    ScheduleCommand(PipelineScheduler scheduler, ShutdownGate gate, @Value("${adlift.shutdown.grace:PT2M}") Duration grace,
+            ApplicationEventPublisher events) {
         this.scheduler = scheduler;
         this.gate = gate;
         this.grace = grace;
+        this.events = events;
     }
 
     @Override
@@ -44,6 +50,8 @@ class ScheduleCommand implements Callable<Integer> {
             }
         }, "adlift-schedule-shutdown"));
         scheduler.start();
+        // Boot declares readiness only after command runners return, which this one never does.
+        AvailabilityChangeEvent.publish(events, this, ReadinessState.ACCEPTING_TRAFFIC);
         spec.commandLine().getErr().println("adlift: scheduler started; stop it with SIGTERM or Ctrl-C");
         shutdown.await();
         scheduler.shutdown(grace);
