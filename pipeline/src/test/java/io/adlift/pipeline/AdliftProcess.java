@@ -75,4 +75,12 @@ final class AdliftProcess {
     String output() throws IOException {
         return Files.readString(log);
     }
+
+    boolean outputContains(String text) {
+        try {
+            return output().contains(text);
+        } catch (IOException e) {
+            return false;
+        }
+    }
 }

@@ -130,6 +130,27 @@ class RelaunchOnPostgresIT {
         assertThat(TestDatabase.count("SELECT COUNT(*) FROM batch_job_execution")).isEqualTo(1);
     }
 
+    @Test
+    void shouldRunOnlyOneOfTwoLaunchesStartedAtTheSameMoment() throws Exception {
+        AdliftProcess a = AdliftProcess.start(dir.resolve("data"), settings(), runCommand("2026-05-04"));
+        AdliftProcess b = AdliftProcess.start(dir.resolve("data"), settings(), runCommand("2026-05-04"));
+        java.time.Instant deadline = java.time.Instant.now().plus(PATIENCE);
+        while (staged() == 0 && java.time.Instant.now().isBefore(deadline)) {
+            Thread.sleep(100);
+        }
+
+        // The one that lost the race is told so and ends; the other is running: stop it.
+        long execution = onlyExecutionId();
+        Adlift.Result stop = adlift().run("stop", Long.toString(execution));
+        int codeA = a.exitCode(PATIENCE);
+        int codeB = b.exitCode(PATIENCE);
+
+        assertThat(stop.exitCode()).as(stop.all()).isZero();
+        assertThat(List.of(codeA, codeB)).as("%s%n---%n%s", a.output(), b.output()).containsExactlyInAnyOrder(4, 6);
+        assertThat(TestDatabase.count("SELECT COUNT(*) FROM batch_job_execution")).isEqualTo(1);
+        assertThat(a.output() + b.output()).contains("already running");
+    }
+
     private static void assertEveryRowAccountedForOnce() {
         assertThat(TestDatabase.count("SELECT COUNT(*) FROM stg_ad_conversions_ads")).isEqualTo(ROWS - file.badRows);
         assertThat(TestDatabase.count("SELECT COUNT(DISTINCT source_line) FROM stg_ad_conversions_ads"))

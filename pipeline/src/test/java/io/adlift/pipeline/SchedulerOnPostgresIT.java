@@ -58,6 +58,72 @@ class SchedulerOnPostgresIT {
                 .contains("\"statistic\":\"COUNT\"");
     }
 
+    @Test
+    void shouldCatchUpTheFiresMissedWhileNoSchedulerRan() throws Exception {
+        List<String> settings = List.of("--adlift.pipelines-dir=" + kpiOnlyDefinition(),
+                "--adlift.schedule.ad-conversions.cron=*/2 * * * * *", "--adlift.schedule.ad-conversions.misfire=catch-up",
+                "--adlift.schedule.ad-conversions.input.ads=" + Adlift.realData("KAG_conversion_data.csv"),
+                "--server.port=" + freePort());
+        AdliftProcess first = AdliftProcess.start(dir.resolve("a"), settings, "schedule");
+        first.awaitWhileRunning(() -> completedFires() >= 1, Duration.ofMinutes(2));
+        first.terminate();
+        assertThat(first.exitCode(Duration.ofMinutes(1))).isZero();
+        Thread.sleep(7_000); // at least three fires go by with no scheduler
+
+        AdliftProcess second = AdliftProcess.start(dir.resolve("b"), settings, "schedule");
+        second.awaitWhileRunning(() -> second.outputContains("Scheduling ad-conversions"), Duration.ofMinutes(2));
+        second.terminate();
+        assertThat(second.exitCode(Duration.ofMinutes(1))).isZero();
+
+        List<java.time.Instant> fires = TestDatabase.rows("SELECT parameter_value FROM batch_job_execution_params "
+                + "WHERE parameter_name = 'scheduledAt' ORDER BY parameter_value").stream()
+                .map(r -> java.time.Instant.parse((String) r.get("parameter_value"))).toList();
+        assertThat(second.output()).contains("Catching up ad-conversions: missed fire");
+        assertThat(fires.size()).isGreaterThanOrEqualTo(4);
+        for (int i = 1; i < fires.size(); i++) {
+            assertThat(Duration.between(fires.get(i - 1), fires.get(i))).as("no fire left out").isEqualTo(Duration.ofSeconds(2));
+        }
+    }
+
+    @Test
+    void shouldRestartAFailedRunAsManyTimesAsConfigured() throws Exception {
+        Path data = Files.createDirectories(dir.resolve("retry-data"));
+        Files.writeString(data.resolve("runs"), "a file where train wants its folder: every attempt fails in train");
+        List<String> settings = List.of("--adlift.schedule.ad-conversions.cron=*/2 * * * * *",
+                "--adlift.schedule.ad-conversions.retries=2", "--adlift.schedule.ad-conversions.retry-backoff=PT1S",
+                "--adlift.schedule.ad-conversions.input.ads=" + Adlift.realData("KAG_conversion_data.csv"),
+                "--server.port=" + freePort());
+
+        AdliftProcess scheduler = AdliftProcess.start(data, settings, "schedule");
+        scheduler.awaitWhileRunning(() -> scheduler.outputContains("retry 2 of 2") && failedAttempts() >= 3,
+                Duration.ofMinutes(2));
+        scheduler.terminate();
+        scheduler.exitCode(Duration.ofMinutes(1));
+
+        List<Map<String, Object>> first = TestDatabase.rows("SELECT job_instance_id, COUNT(*) AS attempts FROM "
+                + "batch_job_execution GROUP BY job_instance_id ORDER BY job_instance_id");
+        assertThat(((Number) first.get(0).get("attempts")).longValue()).as("the first fire and its two restarts")
+                .isEqualTo(3);
+        assertThat(TestDatabase.count("SELECT COUNT(*) FROM batch_step_execution s JOIN batch_job_execution e "
+                + "ON e.job_execution_id = s.job_execution_id WHERE e.job_instance_id = ? AND s.step_name = 'ingest'",
+                first.get(0).get("job_instance_id"))).as("restarts do not ingest again").isEqualTo(1);
+    }
+
+    private static long failedAttempts() {
+        try {
+            return TestDatabase.count("SELECT COUNT(*) FROM batch_job_execution WHERE status = 'FAILED'");
+        } catch (RuntimeException schemaNotReadyYet) {
+            return 0;
+        }
+    }
+
+    private Path kpiOnlyDefinition() throws java.io.IOException {
+        Path pipelines = Files.createDirectories(dir.resolve("pipelines"));
+        String shipped = Files.readString(Adlift.repoRoot().resolve("config/pipelines/ad-conversions.yml"));
+        Files.writeString(pipelines.resolve("ad-conversions.yml"), shipped.replace("kind: regression", "kind: kpi-only"));
+        return pipelines;
+    }
+
     private static String get(int port, String path) throws Exception {
         java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(
                 java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + path)).build(),

@@ -20,6 +20,8 @@ import org.springframework.batch.core.launch.JobExecutionAlreadyRunningException
 import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -61,6 +63,16 @@ public class PipelineLauncher {
         inputs.forEach((source, path) -> params.addString(RunContext.INPUT_PREFIX + source, path.toString(), false));
         JobParameters parameters = params.toJobParameters();
         Job job = pipeline.hasModel() ? modelPipeline : kpiPipeline;
+        try {
+            return start(job, parameters);
+        } catch (DataIntegrityViolationException | ConcurrencyFailureException raced) {
+            // Another process created the same job instance or execution at the same moment; launching
+            // again sees it, as running or completed, the way a later launch would.
+            return start(job, parameters);
+        }
+    }
+
+    private LaunchOutcome start(Job job, JobParameters parameters) throws Exception {
         try {
             return new LaunchOutcome(LaunchOutcome.Kind.RAN, jobOperator.start(job, parameters));
         } catch (JobInstanceAlreadyCompleteException e) {
