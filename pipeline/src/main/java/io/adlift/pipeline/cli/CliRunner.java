@@ -27,11 +27,12 @@ class CliRunner implements CommandLineRunner, ExitCodeGenerator {
     private int exitCode;
 
     CliRunner(RunCommand run, RestartCommand restart, RecoverCommand recover, StopCommand stop, AbandonCommand abandon,
-            StatusCommand status, RunsCommand runs, PipelinesCommand pipelines, ScheduleCommand schedule) {
+            StatusCommand status, RunsCommand runs, PipelinesCommand pipelines, ScheduleCommand schedule,
+            GenerateCommand generate) {
         this.commandLine = new CommandLine(new Root())
                 .addSubcommand(run).addSubcommand(restart).addSubcommand(recover).addSubcommand(stop)
                 .addSubcommand(abandon).addSubcommand(status).addSubcommand(runs).addSubcommand(pipelines)
-                .addSubcommand(schedule);
+                .addSubcommand(schedule).addSubcommand(generate);
         this.commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
             if (e instanceof DefinitionException d) {
                 d.problems().forEach(p -> cmd.getErr().println("adlift: " + p));
