@@ -4,6 +4,7 @@ import io.adlift.pipeline.definition.PipelineCatalog;
 import io.adlift.pipeline.definition.StrategyRegistry;
 import io.adlift.pipeline.job.RunContext;
 import io.adlift.pipeline.progress.ProgressDisplay;
+import io.adlift.pipeline.storage.RowSink;
 import io.adlift.pipeline.storage.SourceTables;
 import io.adlift.steps.ingest.RowRejectedException;
 import io.adlift.steps.ingest.SourceFormat;
@@ -70,9 +71,9 @@ class IngestStepConfiguration {
 
     @Bean
     @StepScope
-    StagingWriter ingestWriter(@Value("#{stepExecution}") StepExecution step) {
+    StagingWriter ingestWriter(@Value("#{stepExecution}") StepExecution step, RowSink rowSink) {
         RunContext run = RunContext.of(step, catalog);
-        return new StagingWriter(run, jdbc, SourceTables.of(run.pipeline()));
+        return new StagingWriter(run, rowSink, SourceTables.of(run.pipeline()));
     }
 
     @Bean

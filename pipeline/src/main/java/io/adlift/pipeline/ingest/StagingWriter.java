@@ -10,18 +10,18 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
-import org.springframework.jdbc.core.JdbcTemplate;
+import io.adlift.pipeline.storage.RowSink;
 
-/** Inserts a chunk's typed rows into their sources' staging tables with JDBC batches. */
+/** Inserts a chunk's typed rows into their sources' staging tables through the database's row sink. */
 class StagingWriter implements ItemWriter<StagedRow> {
 
     private final RunContext run;
-    private final JdbcTemplate jdbc;
+    private final RowSink sink;
     private final Map<String, SourceTables> tables;
 
-    StagingWriter(RunContext run, JdbcTemplate jdbc, Map<String, SourceTables> tables) {
+    StagingWriter(RunContext run, RowSink sink, Map<String, SourceTables> tables) {
         this.run = run;
-        this.jdbc = jdbc;
+        this.sink = sink;
         this.tables = tables;
     }
 
@@ -39,6 +39,7 @@ class StagingWriter implements ItemWriter<StagedRow> {
             }
             bySource.computeIfAbsent(staged.source(), s -> new ArrayList<>()).add(args);
         }
-        bySource.forEach((source, rows) -> jdbc.batchUpdate(tables.get(source).insertStaging(), rows));
+        bySource.forEach((source, rows) -> sink.insert(tables.get(source).staging(), tables.get(source).stagingColumns(),
+                rows));
     }
 }

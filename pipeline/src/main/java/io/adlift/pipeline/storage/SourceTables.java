@@ -89,10 +89,11 @@ public final class SourceTables {
                 + ", PRIMARY KEY (job_instance_id, source_file, source_line))");
     }
 
-    public String insertStaging() {
-        List<String> cols = columns();
-        return "INSERT INTO " + staging + " (job_instance_id, source_file, source_line, " + String.join(", ", cols)
-                + ") VALUES (?, ?, ?" + ", ?".repeat(cols.size()) + ")";
+    /** The staging table's columns in the order a staged row's values come: provenance, then the schema's. */
+    public List<String> stagingColumns() {
+        List<String> cols = new java.util.ArrayList<>(List.of("job_instance_id", "source_file", "source_line"));
+        cols.addAll(columns());
+        return cols;
     }
 
     static String sqlType(ColumnType type) {

@@ -1,0 +1,16 @@
+package io.adlift.pipeline.storage;
+
+import java.util.List;
+
+/**
+ * How typed rows reach a table inside the current transaction: PostgreSQL's COPY where it runs (the
+ * fastest way in), JDBC batches on H2.
+ */
+public interface RowSink {
+
+    /**
+     * Inserts {@code rows} into {@code columns} of {@code table}; each row holds {@code String},
+     * {@code Long}, {@code Double}, {@code java.sql.Date}, {@code Boolean} or {@code null} values.
+     */
+    void insert(String table, List<String> columns, List<Object[]> rows);
+}
