@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
 /**
  * Runs the command line given to the application and keeps its exit code for
  * {@code SpringApplication.exit}. Spring properties given as {@code --spring.…=…} (or
- * {@code --adlift.…}, {@code --logging.…}) are Spring's, not the command's.
+ * {@code --adlift.…}, {@code --logging.…}, {@code --mlflow.…}) are Spring's, not the command's.
  */
 @Component
 class CliRunner implements CommandLineRunner, ExitCodeGenerator {
@@ -65,7 +65,8 @@ class CliRunner implements CommandLineRunner, ExitCodeGenerator {
     }
 
     private static boolean isSpringProperty(String arg) {
-        return arg.startsWith("--spring.") || arg.startsWith("--adlift.") || arg.startsWith("--logging.");
+        return arg.startsWith("--spring.") || arg.startsWith("--adlift.") || arg.startsWith("--logging.")
+                || arg.startsWith("--mlflow.");
     }
 
     @Override
