@@ -78,7 +78,7 @@ final class MlflowRunTracker implements RunTracker {
         tags.put("adlift.version", build.version());
         tags.put("adlift.host", build.host());
         if (build.commit() != null) {
-            tags.put("adlift.commit", build.commit());
+            tags.put("adlift.commit", build.commit() + (build.dirty() ? "-dirty" : ""));
             tags.put("mlflow.source.git.commit", build.commit());
         }
         return tags;

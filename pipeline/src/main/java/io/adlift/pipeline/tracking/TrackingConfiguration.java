@@ -65,10 +65,8 @@ class TrackingConfiguration {
         GitProperties g = git.getIfAvailable();
         String version = b != null ? b.getVersion() : TrackingConfiguration.class.getPackage().getImplementationVersion();
         String commit = g == null ? null : g.getCommitId();
-        if (commit != null && "true".equals(g.get("dirty"))) {
-            commit = commit + "-dirty";
-        }
-        return new BuildInfo(version == null ? "unknown" : version, commit, host());
+        boolean dirty = g != null && "true".equals(g.get("dirty"));
+        return new BuildInfo(version == null ? "unknown" : version, commit, dirty, host());
     }
 
     private static String host() {
