@@ -126,6 +126,7 @@ final class DeployTasklet implements Tasklet {
         Optional<TrackedRun.RegisteredVersion> registered = tracked.registerModel(modelName, "model", alias, tags);
         registered.ifPresent(v -> {
             var context = contribution.getStepExecution().getExecutionContext();
+            context.putString("deploy.registry-model", v.modelName());
             context.putInt("deploy.registry-version", v.version());
             context.putString("deploy.registry-alias", v.alias());
             context.putString("deploy.registry-uri", v.uri());

@@ -4,9 +4,13 @@ import io.adlift.pipeline.definition.PipelineDefinition;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.SerializationContext;
+import tools.jackson.databind.ValueSerializer;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.module.SimpleModule;
 
 /**
  * A pipeline definition as MLflow params: every value of the definition as it was bound (defaults
@@ -19,9 +23,17 @@ final class Params {
     static final int MAX_TAG_VALUE = 8000;
     static final int MAX_KEY = 250;
 
-    // The definition's keys are kebab-case in YAML; records name them in camel case.
+    // The definition's keys and enum values are kebab-case in YAML; records and enums name them otherwise.
+    @SuppressWarnings({"rawtypes", "unchecked"})
     private static final JsonMapper KEBAB = JsonMapper.builder()
-            .propertyNamingStrategy(PropertyNamingStrategies.KEBAB_CASE).build();
+            .propertyNamingStrategy(PropertyNamingStrategies.KEBAB_CASE)
+            .addModule(new SimpleModule().addSerializer(Enum.class, (ValueSerializer) new ValueSerializer<Enum<?>>() {
+                @Override
+                public void serialize(Enum<?> value, JsonGenerator gen, SerializationContext context) {
+                    gen.writeString(value.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+                }
+            }))
+            .build();
 
     private Params() {
     }

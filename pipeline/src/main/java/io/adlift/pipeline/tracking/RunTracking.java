@@ -42,6 +42,8 @@ public class RunTracking implements JobExecutionListener {
 
     /** The job execution context key of the tracked run's id. */
     public static final String RUN_ID = "tracking.run-id";
+    /** The job execution context key of where a person finds the run (its MLflow UI page). */
+    public static final String LOCATION = "tracking.location";
     static final int REJECT_SAMPLE = 1000;
 
     private final RunTracker tracker;
@@ -88,6 +90,7 @@ public class RunTracking implements JobExecutionListener {
         open.put(execution.getId(), run);
         run.id().ifPresent(id -> {
             execution.getExecutionContext().putString(RUN_ID, id);
+            execution.getExecutionContext().putString(LOCATION, run.location());
             jobRepository.updateExecutionContext(execution);
         });
         run.logParams(Params.of(pipeline.definition()));
@@ -135,7 +138,7 @@ public class RunTracking implements JobExecutionListener {
         Map<String, String> counts = new LinkedHashMap<>();
         for (StepExecution s : steps) {
             s.getExecutionContext().entrySet().stream()
-                    .filter(e -> !e.getKey().startsWith("batch.")
+                    .filter(e -> !e.getKey().startsWith("batch.") && !e.getKey().startsWith("deploy.")
                             && (e.getValue() instanceof Long || e.getValue() instanceof Integer))
                     .forEach(e -> counts.put(e.getKey(), e.getValue().toString()));
         }
