@@ -24,6 +24,12 @@ final class AdliftProcess {
     }
 
     static AdliftProcess start(Path dataDir, List<String> settings, String... args) throws IOException {
+        return start(dataDir, java.util.Map.of(), settings, args);
+    }
+
+    /** With {@code env} added to the process's environment (e.g. MLflow's variables). */
+    static AdliftProcess start(Path dataDir, java.util.Map<String, String> env, List<String> settings, String... args)
+            throws IOException {
         Path jar = Path.of(System.getProperty("adlift.test.jar", "target/adlift.jar"));
         List<String> command = new ArrayList<>(List.of("java", "-jar", jar.toString()));
         command.addAll(List.of(args));
@@ -37,6 +43,7 @@ final class AdliftProcess {
         builder.environment().put("SPRING_DATASOURCE_URL", TestDatabase.url());
         builder.environment().put("SPRING_DATASOURCE_USERNAME", TestDatabase.USER);
         builder.environment().put("SPRING_DATASOURCE_PASSWORD", TestDatabase.PASSWORD);
+        builder.environment().putAll(env);
         return new AdliftProcess(builder.start(), log);
     }
 

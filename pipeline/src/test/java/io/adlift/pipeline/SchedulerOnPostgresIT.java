@@ -33,7 +33,8 @@ class SchedulerOnPostgresIT {
 
         int port = freePort();
         List<String> withHealth = new java.util.ArrayList<>(settings);
-        withHealth.addAll(List.of("--server.port=" + port, "--management.endpoints.web.exposure.include=health,metrics"));
+        withHealth.addAll(List.of("--server.port=" + port, "--management.endpoints.web.exposure.include=health,metrics",
+                "--mlflow.tracking-uri=" + System.getProperty("adlift.test.mlflow-uri", "http://127.0.0.1:55500")));
         AdliftProcess first = AdliftProcess.start(dir.resolve("a"), withHealth, "schedule");
         AdliftProcess second = AdliftProcess.start(dir.resolve("b"), append(settings, "--server.port=" + freePort()),
                 "schedule");
@@ -52,8 +53,8 @@ class SchedulerOnPostgresIT {
                 .isEqualTo(1));
         assertThat(first.output() + second.output()).contains("is running in another process; this fire is left to it");
         assertThat(TestDatabase.count("SELECT COUNT(DISTINCT business_date) FROM kpi_campaign")).isEqualTo(1);
-        assertThat(health).startsWith("{").contains("\"db\":{").contains("\"status\":\"UP\"")
-                .doesNotContain("DOWN").doesNotContain("OUT_OF_SERVICE");
+        assertThat(health).startsWith("{").contains("\"db\":{").contains("\"mlflow\":{").contains("\"status\":\"UP\"")
+                .doesNotContain("DOWN").doesNotContain("OUT_OF_SERVICE").doesNotContain("UNKNOWN");
         assertThat(stepMetrics).contains("\"spring.batch.step.name\"").contains("ingest").contains("kpi")
                 .contains("\"statistic\":\"COUNT\"");
     }

@@ -52,6 +52,13 @@ final class ReportPrinter {
                 out.println("  Model: version " + d.get("version") + " at " + d.get("path"));
             }
         }
+        Map<String, Object> t = r.tracking();
+        if (t.get("run") != null) {
+            out.println("  MLflow: run " + t.get("run") + " (" + t.get("location") + ")");
+        }
+        if (t.get("model") != null) {
+            out.println("  Registry: " + t.get("model") + " version " + t.get("version") + " (alias " + t.get("alias") + ")");
+        }
         out.flush();
     }
 }

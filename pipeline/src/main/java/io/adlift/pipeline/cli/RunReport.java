@@ -3,6 +3,7 @@ package io.adlift.pipeline.cli;
 import io.adlift.pipeline.job.Failures;
 import io.adlift.pipeline.model.DeploymentTable;
 import io.adlift.pipeline.model.MetricsTable;
+import io.adlift.pipeline.tracking.RunTracking;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -32,11 +33,13 @@ class RunReport {
      * @param attempt   1 for a first run, 2 for its first restart, …
      * @param restartOf the execution this one restarted, or null
      * @param lineage   every execution of the same job instance, oldest first
+     * @param tracking  the MLflow run ({@code run}, {@code location}) and the registered version
+     *                  ({@code model}, {@code version}, {@code alias}); empty when tracking locally
      */
     record Report(long executionId, long instanceId, String pipeline, String businessDate, String status,
             String exitCode, String exitDescription, String startTime, String endTime, int attempt, Long restartOf,
             List<Long> lineage, List<StepLine> steps, Map<String, Object> counts, Map<String, Double> metrics,
-            Map<String, Object> deployment) {
+            Map<String, Object> deployment, Map<String, Object> tracking) {
     }
 
     private final MetricsTable metrics;
@@ -72,6 +75,18 @@ class RunReport {
             deployment.put("version", d.version());
             deployment.put("path", d.modelPath());
         });
+        Map<String, Object> tracking = new LinkedHashMap<>();
+        var jobContext = executions.full(execution).getExecutionContext();
+        if (jobContext.containsKey(RunTracking.RUN_ID)) {
+            tracking.put("run", jobContext.getString(RunTracking.RUN_ID));
+            tracking.put("location", jobContext.getString(RunTracking.LOCATION, null));
+        }
+        lineage.stream().filter(e -> e.getId() <= execution.getId()).forEach(e -> executions.full(e).getStepExecutions()
+                .stream().filter(s -> s.getExecutionContext().containsKey("deploy.registry-model")).forEach(s -> {
+                    tracking.put("model", s.getExecutionContext().getString("deploy.registry-model"));
+                    tracking.put("version", s.getExecutionContext().getInt("deploy.registry-version"));
+                    tracking.put("alias", s.getExecutionContext().getString("deploy.registry-alias"));
+                }));
         List<Long> ids = lineage.stream().map(JobExecution::getId).toList();
         int attempt = ids.indexOf(execution.getId()) + 1;
         Long restartOf = attempt > 1 ? ids.get(attempt - 2) : null;
@@ -79,7 +94,7 @@ class RunReport {
                 String.valueOf(execution.getJobParameters().getLocalDate("businessDate")), execution.getStatus().name(),
                 execution.getExitStatus().getExitCode(), failure(execution), String.valueOf(execution.getStartTime()),
                 String.valueOf(execution.getEndTime()), attempt, restartOf, ids, steps, counts, metrics.of(instanceId),
-                deployment);
+                deployment, tracking);
     }
 
     /**

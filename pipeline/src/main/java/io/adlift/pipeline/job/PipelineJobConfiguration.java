@@ -1,5 +1,6 @@
 package io.adlift.pipeline.job;
 
+import io.adlift.pipeline.tracking.RunTracking;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.FlowBuilder;
 import org.springframework.batch.core.job.builder.JobBuilder;
@@ -31,7 +32,7 @@ public class PipelineJobConfiguration {
 
     @Bean
     Job modelPipeline(JobRepository jobRepository, RunProcesses runProcesses, StopOnShutdown stopOnShutdown,
-            FailureReason failureReason, Step ingest,
+            FailureReason failureReason, RunTracking runTracking, Step ingest,
             Step clean, Step kpi, Step split, Step train, Step evaluate, Step deploy) {
         Flow kpiBranch = new FlowBuilder<SimpleFlow>("kpi-branch").start(kpi).build();
         // A model the gate refused is a completed run, not a failed one: deploy says so in its exit code.
@@ -48,6 +49,7 @@ public class PipelineJobConfiguration {
                 .listener(runProcesses)
                 .listener(stopOnShutdown)
                 .listener(failureReason)
+                .listener(runTracking)
                 .flow(ingest)
                 .next(clean)
                 .next(branches)
@@ -57,12 +59,13 @@ public class PipelineJobConfiguration {
 
     @Bean
     Job kpiPipeline(JobRepository jobRepository, RunProcesses runProcesses, StopOnShutdown stopOnShutdown,
-            FailureReason failureReason,
+            FailureReason failureReason, RunTracking runTracking,
             Step ingest, Step clean, Step kpi) {
         return new JobBuilder(KPI_PIPELINE, jobRepository)
                 .listener(runProcesses)
                 .listener(stopOnShutdown)
                 .listener(failureReason)
+                .listener(runTracking)
                 .start(ingest)
                 .next(clean)
                 .next(kpi)

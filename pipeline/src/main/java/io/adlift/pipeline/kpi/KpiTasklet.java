@@ -4,6 +4,7 @@ import io.adlift.pipeline.definition.PipelineCatalog;
 import io.adlift.pipeline.definition.PipelineDefinition;
 import io.adlift.pipeline.job.RunContext;
 import io.adlift.pipeline.storage.SourceTables;
+import io.adlift.pipeline.tracking.RunTracking;
 import io.adlift.steps.kpi.KpiRatios;
 import io.adlift.steps.kpi.KpiTotals;
 import java.sql.Date;
@@ -49,14 +50,15 @@ final class KpiTasklet implements Tasklet {
         SourceTables tables = SourceTables.of(run.pipeline()).get(run.pipeline().resolveSource(kpi.source()));
         for (String name : kpi.tables()) {
             KpiTable table = KpiTable.named(name);
-            int written = write(run, kpi, tables, table);
+            int written = write(contribution, run, kpi, tables, table);
             contribution.incrementWriteCount(written);
             contribution.getStepExecution().getExecutionContext().putLong("kpi." + table.table() + ".rows", written);
         }
         return RepeatStatus.FINISHED;
     }
 
-    private int write(RunContext run, PipelineDefinition.Kpi kpi, SourceTables tables, KpiTable table) {
+    private int write(StepContribution contribution, RunContext run, PipelineDefinition.Kpi kpi, SourceTables tables,
+            KpiTable table) {
         Map<String, String> grainColumns = grainColumns(kpi.columns());
         String grainSelect = table.grain().stream()
                 .map(g -> "COALESCE(CAST(s." + tables.column(grainColumns.get(g)) + " AS VARCHAR(200)), '') AS " + g)
@@ -72,8 +74,9 @@ final class KpiTasklet implements Tasklet {
                 + ", SUM(s." + tables.column(c.approvedConversions()) + ") AS approved_conversions"
                 + " FROM " + tables.clean() + " s WHERE s.job_instance_id = ? GROUP BY " + groupBy;
         Timestamp now = Timestamp.from(Instant.now());
-        List<Object[]> rows = jdbc.query(sql, (rs, i) -> row(rs, table, kpi.valuePerApprovedConversion(), run, now),
-                run.jobInstanceId());
+        String mlflowRunId = RunTracking.runId(contribution.getStepExecution().getJobExecution());
+        List<Object[]> rows = jdbc.query(sql, (rs, i) -> row(rs, table, kpi.valuePerApprovedConversion(), run, mlflowRunId,
+                now), run.jobInstanceId());
         jdbc.update("DELETE FROM " + table.table() + " WHERE pipeline = ? AND business_date = ?", run.pipeline().name(),
                 Date.valueOf(run.businessDate()));
         String columns = "pipeline, business_date, " + String.join(", ", table.grain()) + ", " + MEASURES
@@ -84,7 +87,8 @@ final class KpiTasklet implements Tasklet {
         return rows.size();
     }
 
-    private static Object[] row(ResultSet rs, KpiTable table, Double valuePerApproved, RunContext run, Timestamp now)
+    private static Object[] row(ResultSet rs, KpiTable table, Double valuePerApproved, RunContext run, String mlflowRunId,
+            Timestamp now)
             throws SQLException {
         long approved = rs.getLong("approved_conversions");
         KpiTotals totals = new KpiTotals(rs.getLong("impressions"), rs.getLong("clicks"), rs.getDouble("spend"),
@@ -98,7 +102,7 @@ final class KpiTasklet implements Tasklet {
         }
         values.addAll(java.util.Arrays.asList(totals.impressions(), totals.clicks(), totals.spend(), totals.conversions(),
                 totals.approvedConversions(), totals.revenue(), r.ctr(), r.cpc(), r.cpm(), r.cvr(), r.cpa(),
-                r.costPerApproved(), r.roas(), r.roi(), run.jobExecutionId(), null, now));
+                r.costPerApproved(), r.roas(), r.roi(), run.jobExecutionId(), mlflowRunId, now));
         return values.toArray();
     }
 

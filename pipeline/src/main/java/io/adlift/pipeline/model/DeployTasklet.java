@@ -5,16 +5,26 @@ import io.adlift.pipeline.definition.PipelineDefinition;
 import io.adlift.pipeline.definition.StrategyRegistry;
 import io.adlift.pipeline.job.PipelineJobConfiguration;
 import io.adlift.pipeline.job.RunContext;
+import io.adlift.pipeline.tracking.RunTracking;
+import io.adlift.pipeline.tracking.TrackedRun;
+import io.adlift.steps.deploy.MlflowModelDirectory;
 import io.adlift.steps.deploy.ModelProvenance;
 import io.adlift.steps.evaluate.Gate;
 import io.adlift.steps.evaluate.GateCriterion;
 import io.adlift.steps.evaluate.GateDecision;
 import io.adlift.steps.features.FeatureEncoding;
 import io.adlift.steps.train.TrainedModel;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.scope.context.ChunkContext;
@@ -25,8 +35,19 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
  * Deploys the model when the gate passed (or the definition allows unvalidated models) as the next
  * version of the pipeline's model, with its provenance, and records the decision either way. A
  * refused model ends the step with exit code {@value PipelineJobConfiguration#NOT_DEPLOYED}.
+ *
+ * <p>Either way, the model goes to the tracked run as its {@code model} artifact (an MLflow model
+ * directory) and, with a tracker that has a registry (MLflow), becomes a registered version of the
+ * model: alias {@value #CHAMPION} when it is deployed, {@value #CHALLENGER} when the gate refused it.
+ * The tracker comes first, so a tracking server that fails leaves nothing deployed, and the restarted
+ * step finds the version its first attempt registered.
  */
 final class DeployTasklet implements Tasklet {
+
+    static final String CHAMPION = "champion";
+    static final String CHALLENGER = "challenger";
+    /** Where the MLflow model directory is staged in the run's folder before it is logged. */
+    static final String TRACKED_MODEL_DIR = "mlflow-model";
 
     private final PipelineCatalog catalog;
     private final StrategyRegistry<Deployer> deployers;
@@ -34,15 +55,17 @@ final class DeployTasklet implements Tasklet {
     private final MetricsTable metrics;
     private final DeploymentTable deployments;
     private final String adliftVersion;
+    private final RunTracking tracking;
 
     DeployTasklet(PipelineCatalog catalog, StrategyRegistry<Deployer> deployers, ModelFiles files, MetricsTable metrics,
-            DeploymentTable deployments, String adliftVersion) {
+            DeploymentTable deployments, String adliftVersion, RunTracking tracking) {
         this.catalog = catalog;
         this.deployers = deployers;
         this.files = files;
         this.metrics = metrics;
         this.deployments = deployments;
         this.adliftVersion = adliftVersion;
+        this.tracking = tracking;
     }
 
     @Override
@@ -53,25 +76,72 @@ final class DeployTasklet implements Tasklet {
         boolean passed = decision.passed();
         String reasons = String.join("; ", decision.reasons());
         String modelName = run.pipeline().modelName();
-        if (!passed && !settings.allowNonValidated()) {
-            deployments.record(run, modelName, null, "refused", reasons, null);
-            contribution.setExitStatus(new ExitStatus(PipelineJobConfiguration.NOT_DEPLOYED, "gate refused the model: " + reasons));
-            return RepeatStatus.FINISHED;
-        }
+        boolean deploy = passed || settings.allowNonValidated();
         Path runDir = files.runDir(run.pipeline().name(), run.jobInstanceId());
         FeatureEncoding encoding = files.readEncoding(runDir);
-        // The version is reserved (unique per model) in this step's transaction before any file is written,
-        // so two runs deploying at once cannot write the same version.
-        int version = deployments.nextVersion(modelName);
-        deployments.record(run, modelName, version, passed ? "deployed" : "deployed-unvalidated", reasons, null);
-        Path deployed;
+        ModelProvenance provenance = provenance(run, contribution);
         try (TrainedModel model = TrainedModel.loadJson(runDir.resolve(ModelFiles.MODEL), encoding.names())) {
-            deployed = deployers.get(settings.strategy()).deploy(modelName, version, model,
-                    runDir.resolve(ModelFiles.ENCODING), provenance(run, contribution));
+            track(contribution, runDir, model, provenance, modelName, deploy ? CHAMPION : CHALLENGER, decision);
+            if (!deploy) {
+                deployments.record(run, modelName, null, "refused", reasons, null);
+                contribution.setExitStatus(new ExitStatus(PipelineJobConfiguration.NOT_DEPLOYED,
+                        "gate refused the model: " + reasons));
+                return RepeatStatus.FINISHED;
+            }
+            // The version is reserved (unique per model) in this step's transaction before any file is written,
+            // so two runs deploying at once cannot write the same version.
+            int version = deployments.nextVersion(modelName);
+            deployments.record(run, modelName, version, passed ? "deployed" : "deployed-unvalidated", reasons, null);
+            Path deployed = deployers.get(settings.strategy()).deploy(modelName, version, model,
+                    runDir.resolve(ModelFiles.ENCODING), provenance);
+            deployments.recordPath(run, deployed);
+            contribution.getStepExecution().getExecutionContext().putString("deploy.path", deployed.toString());
         }
-        deployments.recordPath(run, deployed);
-        contribution.getStepExecution().getExecutionContext().putString("deploy.path", deployed.toString());
         return RepeatStatus.FINISHED;
+    }
+
+    /**
+     * Logs the model to the tracked run as an MLflow model directory and registers it under {@code alias}
+     * where the tracker has a registry; the version and alias are kept in the step's context for the
+     * run's summary.
+     */
+    private void track(StepContribution contribution, Path runDir, TrainedModel model, ModelProvenance provenance,
+            String modelName, String alias, GateDecision decision) {
+        TrackedRun tracked = tracking.of(contribution.getStepExecution());
+        Path dir = runDir.resolve(TRACKED_MODEL_DIR);
+        try {
+            deleteRecursively(dir);
+            MlflowModelDirectory.write(dir, model, provenance);
+            Files.copy(runDir.resolve(ModelFiles.ENCODING), dir.resolve(ModelFiles.ENCODING),
+                    StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the model directory " + dir + ": " + e.getMessage(), e);
+        }
+        tracked.logArtifacts("model", dir);
+        Map<String, String> tags = new LinkedHashMap<>();
+        tags.put("adlift.gate", decision.passed() ? "passed" : "refused");
+        tags.put("adlift.gate_reasons", String.join("; ", decision.reasons()));
+        tags.put("adlift.pipeline", provenance.pipeline());
+        tags.put("adlift.business_date", provenance.businessDate());
+        Optional<TrackedRun.RegisteredVersion> registered = tracked.registerModel(modelName, "model", alias, tags);
+        registered.ifPresent(v -> {
+            var context = contribution.getStepExecution().getExecutionContext();
+            context.putString("deploy.registry-model", v.modelName());
+            context.putInt("deploy.registry-version", v.version());
+            context.putString("deploy.registry-alias", v.alias());
+            context.putString("deploy.registry-uri", v.uri());
+        });
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
     }
 
     /**

@@ -3,6 +3,7 @@ package io.adlift.pipeline.model;
 import io.adlift.pipeline.definition.PipelineCatalog;
 import io.adlift.pipeline.definition.StrategyRegistry;
 import io.adlift.pipeline.progress.ProgressDisplay;
+import io.adlift.pipeline.tracking.RunTracking;
 import io.adlift.steps.train.Trainer;
 import io.adlift.steps.train.XgboostTrainer;
 import java.nio.file.Path;
@@ -48,27 +49,30 @@ class ModelStepsConfiguration {
 
     @Bean
     Step train(JobRepository jobRepository, PlatformTransactionManager transactionManager, PipelineCatalog catalog,
-            StrategyRegistry<Trainer> trainers, JdbcTemplate jdbc, ModelFiles modelFiles, ProgressDisplay progressDisplay) {
+            StrategyRegistry<Trainer> trainers, JdbcTemplate jdbc, ModelFiles modelFiles, RunTracking tracking,
+            ProgressDisplay progressDisplay) {
         return new StepBuilder("train", jobRepository)
-                .tasklet(new TrainTasklet(catalog, trainers, new ModelRows(jdbc), modelFiles, progressDisplay),
+                .tasklet(new TrainTasklet(catalog, trainers, new ModelRows(jdbc), modelFiles, tracking, progressDisplay),
                         transactionManager)
                 .build();
     }
 
     @Bean
     Step evaluate(JobRepository jobRepository, PlatformTransactionManager transactionManager, PipelineCatalog catalog,
-            JdbcTemplate jdbc, ModelFiles modelFiles, MetricsTable metricsTable) {
+            JdbcTemplate jdbc, ModelFiles modelFiles, MetricsTable metricsTable, RunTracking tracking) {
         return new StepBuilder("evaluate", jobRepository)
-                .tasklet(new EvaluateTasklet(catalog, new ModelRows(jdbc), modelFiles, metricsTable), transactionManager)
+                .tasklet(new EvaluateTasklet(catalog, new ModelRows(jdbc), modelFiles, metricsTable, tracking), transactionManager)
                 .build();
     }
 
     @Bean
     Step deploy(JobRepository jobRepository, PlatformTransactionManager transactionManager, PipelineCatalog catalog,
             StrategyRegistry<Deployer> deployers, ModelFiles modelFiles, MetricsTable metricsTable,
-            DeploymentTable deploymentTable, @Value("${adlift.version:0.1.0-SNAPSHOT}") String adliftVersion) {
+            DeploymentTable deploymentTable, @Value("${adlift.version:0.1.0-SNAPSHOT}") String adliftVersion,
+            RunTracking tracking) {
         return new StepBuilder("deploy", jobRepository)
-                .tasklet(new DeployTasklet(catalog, deployers, modelFiles, metricsTable, deploymentTable, adliftVersion),
+                .tasklet(new DeployTasklet(catalog, deployers, modelFiles, metricsTable, deploymentTable, adliftVersion,
+                        tracking),
                         transactionManager)
                 .build();
     }

@@ -5,12 +5,16 @@ import io.adlift.pipeline.definition.PipelineDefinition;
 import io.adlift.pipeline.definition.StrategyRegistry;
 import io.adlift.pipeline.job.RunContext;
 import io.adlift.pipeline.progress.ProgressDisplay;
+import io.adlift.pipeline.tracking.DatasetInput;
+import io.adlift.pipeline.tracking.RunTracking;
+import io.adlift.pipeline.tracking.TrackedRun;
 import io.adlift.steps.features.FeatureEncoding;
 import io.adlift.steps.split.SplitLabel;
 import io.adlift.steps.train.ModelSpec;
 import io.adlift.steps.train.TrainedModel;
 import io.adlift.steps.train.Trainer;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +26,8 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 /**
  * Fits the feature encoding and the model on the training rows only, and saves both in the run's
- * folder.
+ * folder. Tracks the training rows as the run's {@code training} dataset and the training curve as a
+ * metric per boosting round.
  */
 final class TrainTasklet implements Tasklet {
 
@@ -30,14 +35,16 @@ final class TrainTasklet implements Tasklet {
     private final StrategyRegistry<Trainer> trainers;
     private final ModelRows rows;
     private final ModelFiles files;
+    private final RunTracking tracking;
     private final ProgressDisplay progress;
 
     TrainTasklet(PipelineCatalog catalog, StrategyRegistry<Trainer> trainers, ModelRows rows, ModelFiles files,
-            ProgressDisplay progress) {
+            RunTracking tracking, ProgressDisplay progress) {
         this.catalog = catalog;
         this.trainers = trainers;
         this.rows = rows;
         this.files = files;
+        this.tracking = tracking;
         this.progress = progress;
     }
 
@@ -49,6 +56,8 @@ final class TrainTasklet implements Tasklet {
         if (training.isEmpty()) {
             throw new IllegalStateException("no training rows: every clean row fell in the test part or was rejected");
         }
+        TrackedRun tracked = tracking.of(contribution.getStepExecution());
+        tracked.logDatasets(List.of(dataset(run, contribution, SplitLabel.TRAIN, training.size(), "training")));
         FeatureEncoding encoding = FeatureEncoding.fit(settings.features(), training);
         ModelSpec spec = new ModelSpec(settings.strategy(), xgboostParams(settings.params()), settings.rounds(),
                 settings.seed());
@@ -60,6 +69,7 @@ final class TrainTasklet implements Tasklet {
             files.writeEncoding(dir, encoding);
             model.saveJson(dir.resolve(ModelFiles.MODEL));
             List<Double> curve = model.trainingCurve();
+            tracked.logMetrics(curve(model.evalMetricName(), curve));
             if (!curve.isEmpty()) {
                 contribution.getStepExecution().getExecutionContext().putDouble("train.final-" + model.evalMetricName(),
                         curve.get(curve.size() - 1));
@@ -69,6 +79,25 @@ final class TrainTasklet implements Tasklet {
         contribution.getStepExecution().getExecutionContext().putLong("train.rows", training.size());
         contribution.getStepExecution().getExecutionContext().putLong("train.features", encoding.names().size());
         return RepeatStatus.FINISHED;
+    }
+
+    /** {@code training.<metric>} after each boosting round, the round as the metric's step. */
+    private static List<TrackedRun.Metric> curve(String metric, List<Double> values) {
+        long now = System.currentTimeMillis();
+        String key = "training." + (metric == null || metric.isBlank() ? "loss" : metric);
+        List<TrackedRun.Metric> points = new ArrayList<>(values.size());
+        for (int round = 0; round < values.size(); round++) {
+            points.add(new TrackedRun.Metric(key, values.get(round), now, round));
+        }
+        return points;
+    }
+
+    /** One part of the split's source, as the run's dataset for {@code context}. */
+    static DatasetInput dataset(RunContext run, StepContribution contribution, SplitLabel part, long rows, String context) {
+        String source = run.pipeline().resolveSource(run.pipeline().steps().split().source());
+        return DatasetInput.ofSplit(run.pipeline().name(), run.pipeline().schema(source), run.input(source),
+                contribution.getStepExecution().getJobExecution().getJobParameters().getString(RunContext.INPUT_FINGERPRINT),
+                part.code(), rows, context);
     }
 
     /** The definition's kebab-case keys in XGBoost's own spelling. */

@@ -1,0 +1,181 @@
+package io.adlift.pipeline.tracking;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code mlflow}: one MLflow run per job instance, in the experiment {@code MLFLOW_EXPERIMENT_NAME}
+ * (default: the pipeline's name, created when missing), named {@code <pipeline> <date> #<execution>} and
+ * tagged with the job's identity, the build and the host.
+ */
+final class MlflowRunTracker implements RunTracker {
+
+    private static final Logger log = LoggerFactory.getLogger(MlflowRunTracker.class);
+
+    private final MlflowClient client;
+    private final String experimentName;
+    private final BuildInfo build;
+
+    MlflowClient client() {
+        return client;
+    }
+
+    MlflowRunTracker(MlflowClient client, String experimentName, BuildInfo build) {
+        this.client = client;
+        this.experimentName = experimentName;
+        this.build = build;
+    }
+
+    @Override
+    public String name() {
+        return "mlflow";
+    }
+
+    @Override
+    public TrackedRun open(RunIdentity run, String existingId) {
+        Map<String, String> tags = tags(run);
+        if (existingId != null) {
+            try {
+                MlflowClient.RunInfo info = client.getRun(existingId);
+                // the same run goes on: RUNNING again, and the tags say which execution now writes to it
+                client.updateRun(existingId, "RUNNING", null);
+                tags.remove("mlflow.runName");
+                client.logBatch(existingId, Map.of(), tags, List.of());
+                log.info("Continuing MLflow run {} at {}", existingId, client.trackingUri());
+                return new Run(info);
+            } catch (MlflowException e) {
+                if (!e.is("RESOURCE_DOES_NOT_EXIST")) {
+                    throw e;
+                }
+                log.warn("MLflow run {} of this job no longer exists at {}; starting a new one", existingId,
+                        client.trackingUri());
+            }
+        }
+        String experiment = experimentName == null || experimentName.isBlank() ? run.pipeline() : experimentName;
+        String experimentId = client.experimentId(experiment);
+        MlflowClient.RunInfo info = client.createRun(experimentId, run.runName(), System.currentTimeMillis(), tags);
+        log.info("MLflow run {} in experiment '{}' at {}", info.runId(), experiment, client.trackingUri());
+        return new Run(info);
+    }
+
+    private Map<String, String> tags(RunIdentity run) {
+        Map<String, String> tags = new LinkedHashMap<>();
+        tags.put("mlflow.runName", run.runName());
+        tags.put("mlflow.source.name", "adlift");
+        tags.put("mlflow.source.type", "JOB");
+        tags.put("mlflow.user", System.getProperty("user.name", "unknown"));
+        tags.put("adlift.pipeline", run.pipeline());
+        tags.put("adlift.business_date", run.businessDate().toString());
+        tags.put("adlift.job_instance_id", Long.toString(run.jobInstanceId()));
+        tags.put("adlift.job_execution_id", Long.toString(run.jobExecutionId()));
+        tags.put("adlift.input_fingerprint", run.inputFingerprint());
+        tags.put("adlift.version", build.version());
+        tags.put("adlift.host", build.host());
+        if (build.commit() != null) {
+            tags.put("adlift.commit", build.commit() + (build.dirty() ? "-dirty" : ""));
+            tags.put("mlflow.source.git.commit", build.commit());
+        }
+        return tags;
+    }
+
+    private final class Run implements TrackedRun {
+
+        private final MlflowClient.RunInfo info;
+
+        Run(MlflowClient.RunInfo info) {
+            this.info = info;
+        }
+
+        @Override
+        public Optional<String> id() {
+            return Optional.of(info.runId());
+        }
+
+        @Override
+        public String location() {
+            return client.trackingUri() + "/#/experiments/" + info.experimentId() + "/runs/" + info.runId();
+        }
+
+        /**
+         * MLflow refuses to change a param's value. A restart logs the same values again, which is allowed;
+         * a value that changed in between (the definition was edited to fix the failure) is kept as it
+         * was and named in the tag {@code adlift.changed_params}, rather than failing the run.
+         */
+        @Override
+        public void logParams(Map<String, String> params) {
+            Map<String, String> existing = client.params(info.runId());
+            Map<String, String> fresh = new LinkedHashMap<>();
+            List<String> changed = new ArrayList<>();
+            params.forEach((k, v) -> {
+                String before = existing.get(k);
+                if (before == null) {
+                    fresh.put(k, v);
+                } else if (!before.equals(v)) {
+                    changed.add(k);
+                }
+            });
+            Map<String, String> tags = new LinkedHashMap<>();
+            if (!changed.isEmpty()) {
+                log.warn("MLflow run {}: params {} changed since the run started; MLflow keeps their first values",
+                        info.runId(), changed);
+                tags.put("adlift.changed_params", Params.shorten(String.join(", ", changed), Params.MAX_TAG_VALUE));
+            }
+            client.logBatch(info.runId(), fresh, tags, List.of());
+        }
+
+        @Override
+        public void logMetrics(List<Metric> metrics) {
+            client.logBatch(info.runId(), Map.of(), Map.of(), metrics.stream().filter(m -> Double.isFinite(m.value())).toList());
+        }
+
+        @Override
+        public void logDatasets(List<DatasetInput> datasets) {
+            client.logInputs(info.runId(), datasets);
+        }
+
+        @Override
+        public void logArtifact(String path, byte[] content) {
+            client.uploadArtifact(info, path, content);
+        }
+
+        @Override
+        public void logArtifacts(String path, Path dir) {
+            try (Stream<Path> files = Files.walk(dir)) {
+                for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
+                    String relative = dir.relativize(file).toString().replace(java.io.File.separatorChar, '/');
+                    client.uploadArtifact(info, path + "/" + relative, Files.readAllBytes(file));
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + dir + " to upload it to MLflow: " + e.getMessage(), e);
+            }
+        }
+
+        /** One version per run: a restarted deploy finds the version its first attempt created. */
+        @Override
+        public Optional<RegisteredVersion> registerModel(String modelName, String artifactPath, String alias,
+                Map<String, String> tags) {
+            client.createRegisteredModelIfMissing(modelName);
+            List<Integer> existing = client.versionsOfRun(modelName, info.runId());
+            int version = existing.isEmpty()
+                    ? client.createModelVersion(modelName, "runs:/" + info.runId() + "/" + artifactPath, info.runId(), tags)
+                    : existing.get(0);
+            client.setAlias(modelName, alias, version);
+            return Optional.of(new RegisteredVersion(modelName, version, alias, "models:/" + modelName + "/" + version));
+        }
+
+        @Override
+        public void finish(RunStatus status) {
+            client.updateRun(info.runId(), status.name(), System.currentTimeMillis());
+        }
+    }
+}

@@ -1,0 +1,257 @@
+package io.adlift.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The ad-conversions pipeline on the real Kaggle file, tracked in a real MLflow 3 server, and
+ * everything it logged read back through MLflow's REST API; then the registered champion loaded by
+ * Python's {@code mlflow} and compared with Adlift's own predictions.
+ */
+class MlflowTrackingOnPostgresIT {
+
+    private static final Path KAG = Adlift.realData("KAG_conversion_data.csv");
+    private static final MlflowServer MLFLOW = MlflowServer.plain();
+    private static final String EXPERIMENT = "it-tracking-" + UUID.randomUUID();
+
+    @TempDir
+    static Path dir;
+
+    static Adlift.Result result;
+    static long execution;
+    static String runId;
+    static JsonNode run;
+
+    @BeforeAll
+    static void runThePipelineTrackedInMlflow() {
+        TestDatabase.reset();
+        result = Adlift.onPostgres(dir.resolve("data"))
+                .with("--mlflow.tracking-uri=" + MLFLOW.uri())
+                .with("--mlflow.experiment-name=" + EXPERIMENT)
+                .run("run", "ad-conversions", "--input", KAG.toString(), "--business-date", "2026-04-01");
+        assertThat(result.exitCode()).as(result.all()).isZero();
+        execution = AdConversionsOnPostgresIT.executionId(result);
+        List<JsonNode> runs = MLFLOW.runs(EXPERIMENT);
+        assertThat(runs).as("runs in experiment %s", EXPERIMENT).hasSize(1);
+        runId = runs.get(0).path("info").path("run_id").asString();
+        run = MLFLOW.get("runs/get", Map.of("run_id", runId)).path("run");
+    }
+
+    @Test
+    void shouldTrackOneFinishedRunNamedAndTaggedAfterTheJob() {
+        assertThat(run.path("info").path("status").asString()).isEqualTo("FINISHED");
+        assertThat(run.path("info").path("run_name").asString()).isEqualTo("ad-conversions 2026-04-01 #" + execution);
+        Map<String, String> tags = pairs(run.path("data").path("tags"));
+        long instance = TestDatabase.count("SELECT job_instance_id FROM batch_job_execution WHERE job_execution_id = ?", execution);
+        String fingerprint = fingerprint();
+        assertThat(tags).containsEntry("adlift.pipeline", "ad-conversions")
+                .containsEntry("adlift.business_date", "2026-04-01")
+                .containsEntry("adlift.job_instance_id", Long.toString(instance))
+                .containsEntry("adlift.job_execution_id", Long.toString(execution))
+                .containsEntry("adlift.input_fingerprint", fingerprint)
+                .containsKeys("adlift.version", "adlift.host");
+        assertThat(tags.get("adlift.version")).isNotBlank().isNotEqualTo("unknown");
+        assertThat(result.out()).contains("MLflow: run " + runId);
+    }
+
+    @Test
+    void shouldLogTheResolvedDefinitionAndTheRowCountsAsParams() {
+        Map<String, String> params = pairs(run.path("data").path("params"));
+        // more than one log-batch request holds
+        assertThat(params.size()).isGreaterThan(100);
+        assertThat(params).containsEntry("name", "ad-conversions")
+                .containsEntry("target", "Approved_Conversion")
+                .containsEntry("steps.train.params.eta", "0.03")
+                .containsEntry("steps.train.rounds", "300")
+                .containsEntry("steps.split.seed", "42")
+                .containsEntry("steps.ingest.sources.ads.max-reject-ratio", "0.05")
+                .containsEntry("steps.train.features.0.kind", "one-hot")
+                .containsEntry("ingest.ads.read", "1143")
+                .containsEntry("clean.ads.kept", "1143")
+                .containsEntry("train.rows", Long.toString(splitRows("train")));
+    }
+
+    @Test
+    void shouldLogTheEvaluationMetricsTheTrainingCurvePerRoundAndTheStepDurations() {
+        Map<String, Double> latest = new HashMap<>();
+        run.path("data").path("metrics").forEach(m -> latest.put(m.path("key").asString(), m.path("value").asDouble()));
+        for (Map<String, Object> row : TestDatabase.rows("SELECT data_split, metric, metric_value FROM model_metric m "
+                + "JOIN batch_job_execution e ON e.job_instance_id = m.job_instance_id WHERE e.job_execution_id = ?", execution)) {
+            assertThat(latest.get(row.get("data_split") + "." + row.get("metric")))
+                    .as("%s.%s", row.get("data_split"), row.get("metric"))
+                    .isCloseTo((Double) row.get("metric_value"), org.assertj.core.data.Offset.offset(1e-9));
+        }
+        assertThat(latest).containsKeys("test.rmse", "test.r2", "train.rmse", "step.ingest.seconds",
+                "step.ingest.rows_per_second", "step.train.seconds", "step.deploy.seconds");
+
+        JsonNode history = MLFLOW.get("metrics/get-history",
+                Map.of("run_id", runId, "metric_key", "training.rmse", "max_results", "1000")).path("metrics");
+        List<Long> steps = new ArrayList<>();
+        history.forEach(m -> steps.add(m.path("step").asLong()));
+        assertThat(steps).hasSize(300);
+        assertThat(steps.stream().sorted().toList()).first().isEqualTo(0L);
+        assertThat(steps.stream().sorted().toList()).last().isEqualTo(299L);
+        double first = valueAt(history, 0);
+        double last = valueAt(history, 299);
+        assertThat(last).as("training rmse falls over the rounds").isLessThan(first);
+        assertThat(last).isCloseTo(latest.get("train.rmse"), org.assertj.core.data.Offset.offset(1e-4));
+    }
+
+    @Test
+    void shouldLogTheTrainAndTestRowsAsDatasetsWithTheirContexts() {
+        Map<String, JsonNode> byContext = new HashMap<>();
+        for (JsonNode input : run.path("inputs").path("dataset_inputs")) {
+            byContext.put(pairs(input.path("tags")).get("mlflow.data.context"), input.path("dataset"));
+        }
+        assertThat(byContext).containsOnlyKeys("training", "evaluation");
+        JsonNode training = byContext.get("training");
+        assertThat(training.path("name").asString()).isEqualTo("ad-conversions.ads.train");
+        assertThat(fingerprint()).startsWith(training.path("digest").asString());
+        assertThat(training.path("digest").asString()).hasSize(36);
+        assertThat(training.path("source").asString()).contains(KAG.toString());
+        assertThat(training.path("schema").asString()).contains("\"name\":\"Approved_Conversion\"").contains("mlflow_colspec");
+        assertThat(training.path("profile").asString()).contains("\"num_rows\":" + splitRows("train"));
+        assertThat(byContext.get("evaluation").path("profile").asString()).contains("\"num_rows\":" + splitRows("test"));
+    }
+
+    @Test
+    void shouldUploadTheModelTheEvaluationFilesAndTheDefinitionThroughTheArtifactProxy() {
+        assertThat(MLFLOW.artifacts(runId, null)).contains("model/MLmodel", "model/model.json", "model/requirements.txt",
+                "model/python_env.yaml", "model/features.json", "model/provenance.json",
+                "evaluation/test_features.csv", "evaluation/predictions.csv", "pipeline/ad-conversions.yml");
+        List<String> predictions = MLFLOW.artifact(run, "evaluation/predictions.csv").lines().toList();
+        assertThat(predictions.get(0)).isEqualTo("actual,predicted");
+        assertThat(predictions).hasSize(1 + (int) splitRows("test"));
+        List<String> features = MLFLOW.artifact(run, "evaluation/test_features.csv").lines().toList();
+        assertThat(features).hasSize(predictions.size());
+        String featureNames = MLFLOW.artifact(run, "model/features.json").replaceAll("[\\[\\]\"\\s]", "");
+        assertThat(features.get(0)).isEqualTo(featureNames);
+        assertThat(MLFLOW.artifact(run, "pipeline/ad-conversions.yml"))
+                .isEqualTo(readString(Adlift.repoRoot().resolve("config/pipelines/ad-conversions.yml")));
+    }
+
+    @Test
+    void shouldRegisterOneVersionFromTheRunAndPointTheChampionAliasAtIt() {
+        JsonNode versions = MLFLOW.get("model-versions/search", Map.of("filter", "run_id='" + runId + "'")).path("model_versions");
+        assertThat(versions).hasSize(1);
+        JsonNode version = versions.get(0);
+        assertThat(version.path("name").asString()).isEqualTo("ad-conversions");
+        assertThat(version.path("source").asString()).isEqualTo("runs:/" + runId + "/model");
+        JsonNode champion = MLFLOW.get("registered-models/alias", Map.of("name", "ad-conversions", "alias", "champion"))
+                .path("model_version");
+        assertThat(champion.path("version").asString()).isEqualTo(version.path("version").asString());
+        assertThat(result.out()).contains("Registry: ad-conversions version " + version.path("version").asString()
+                + " (alias champion)");
+    }
+
+    @Test
+    void shouldStampTheRunsKpiRowsWithTheMlflowRunId() {
+        assertThat(TestDatabase.rows("SELECT DISTINCT mlflow_run_id FROM kpi_campaign WHERE job_execution_id = ?", execution))
+                .singleElement().satisfies(r -> assertThat(r.get("mlflow_run_id")).isEqualTo(runId));
+        assertThat(TestDatabase.rows("SELECT DISTINCT mlflow_run_id FROM kpi_segment WHERE job_execution_id = ?", execution))
+                .singleElement().satisfies(r -> assertThat(r.get("mlflow_run_id")).isEqualTo(runId));
+    }
+
+    /**
+     * The acceptance test of interoperability: Python's own mlflow loads the champion with both flavours
+     * and predicts the logged test features as Java did.
+     */
+    @Test
+    void shouldLoadTheChampionInPythonWithPyfuncAndXgboostAndPredictAsJavaDid() throws Exception {
+        Path script = Path.of(MlflowTrackingOnPostgresIT.class.getResource("/mlflow_interop.py").toURI());
+        ProcessBuilder builder = new ProcessBuilder(MlflowServer.python().toString(), script.toString(),
+                "models:/ad-conversions@champion", runId).redirectErrorStream(false);
+        builder.environment().put("MLFLOW_TRACKING_URI", MLFLOW.uri());
+        Path err = Files.createTempFile(dir, "python-", ".err");
+        builder.redirectError(err.toFile());
+        Process python = builder.start();
+        String out = new String(python.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(python.waitFor(5, TimeUnit.MINUTES)).isTrue();
+        String all = out + Files.readString(err);
+        assertThat(python.exitValue()).as(all).isZero();
+        JsonNode report = JsonMapper.builder().build().readTree(out.lines().reduce((a, b) -> b).orElse("{}"));
+        assertThat(report.path("ok").asBoolean()).as(all).isTrue();
+        assertThat(report.path("rows").asLong()).isEqualTo(splitRows("test"));
+        assertThat(report.path("booster_class").asString()).isEqualTo("xgboost.core.Booster");
+        assertThat(report.path("max_abs_diff_pyfunc").asDouble()).isLessThanOrEqualTo(1e-5);
+        assertThat(report.path("max_abs_diff_xgboost").asDouble()).isLessThanOrEqualTo(1e-5);
+    }
+
+    @Test
+    void shouldRegisterAModelTheGateRefusesAsChallengerWithoutDeployingIt() throws IOException {
+        Path strict = Files.createDirectories(dir.resolve("strict"));
+        String shipped = readString(Adlift.repoRoot().resolve("config/pipelines/ad-conversions.yml"));
+        String model = "ad-conversions-strict-" + UUID.randomUUID().toString().substring(0, 8);
+        Files.writeString(strict.resolve("ad-conversions.yml"), shipped
+                .replace("{ metric: r2,   min: 0.5 }", "{ metric: r2,   min: 0.99 }")
+                .replace("allow-non-validated: false", "allow-non-validated: false\n    model-name: " + model));
+
+        Adlift.Result refused = Adlift.onPostgres(dir.resolve("strict-data"))
+                .with("--adlift.pipelines-dir=" + strict)
+                .with("--mlflow.tracking-uri=" + MLFLOW.uri())
+                .with("--mlflow.experiment-name=" + EXPERIMENT + "-strict")
+                .run("run", "ad-conversions", "--input", KAG.toString(), "--business-date", "2026-04-02");
+
+        assertThat(refused.exitCode()).as(refused.all()).isEqualTo(5);
+        String refusedRun = MLFLOW.runs(EXPERIMENT + "-strict").get(0).path("info").path("run_id").asString();
+        JsonNode registered = MLFLOW.get("registered-models/get", Map.of("name", model)).path("registered_model");
+        assertThat(pairs(registered.path("aliases"), "alias", "version")).containsOnlyKeys("challenger");
+        JsonNode challenger = MLFLOW.get("registered-models/alias", Map.of("name", model, "alias", "challenger"))
+                .path("model_version");
+        assertThat(challenger.path("run_id").asString()).isEqualTo(refusedRun);
+        assertThat(pairs(challenger.path("tags"))).containsEntry("adlift.gate", "refused");
+        assertThat(dir.resolve("strict-data/models")).doesNotExist();
+    }
+
+    private static long splitRows(String part) {
+        return TestDatabase.count("SELECT COUNT(*) FROM cln_ad_conversions_ads c JOIN batch_job_execution e "
+                + "ON e.job_instance_id = c.job_instance_id WHERE e.job_execution_id = ? AND c.data_split = ?", execution, part);
+    }
+
+    private static String fingerprint() {
+        return TestDatabase.rows("SELECT parameter_value FROM batch_job_execution_params WHERE job_execution_id = ? "
+                + "AND parameter_name = 'inputFingerprint'", execution).get(0).get("parameter_value").toString();
+    }
+
+    private static double valueAt(JsonNode history, long step) {
+        for (JsonNode m : history) {
+            if (m.path("step").asLong() == step) {
+                return m.path("value").asDouble();
+            }
+        }
+        throw new AssertionError("no point at step " + step);
+    }
+
+    static Map<String, String> pairs(JsonNode array) {
+        return pairs(array, "key", "value");
+    }
+
+    static Map<String, String> pairs(JsonNode array, String key, String value) {
+        Map<String, String> map = new HashMap<>();
+        array.forEach(e -> map.put(e.path(key).asString(), e.path(value).asString()));
+        return map;
+    }
+
+    private static String readString(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}
