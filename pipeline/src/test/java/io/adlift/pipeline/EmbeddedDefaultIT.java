@@ -29,6 +29,10 @@ class EmbeddedDefaultIT {
                 .contains("model_class: xgboost.core.Booster");
         assertThat(model.resolve("model.json")).isNotEmptyFile();
         assertThat(model.resolve("requirements.txt")).content().contains("xgboost==3.0.4");
+        assertThat(Files.readString(model.resolve("MLmodel"))).contains("saved_input_example_info")
+                .contains("input_example.json").contains("pandas_orient");
+        assertThat(Files.readString(model.resolve("input_example.json"))).startsWith("{\"columns\":[\"campaign=1178\"")
+                .contains("\"data\":[[");
 
         Adlift.Result status = Adlift.embedded(data).run("status", "--json");
         assertThat(status.exitCode()).isZero();

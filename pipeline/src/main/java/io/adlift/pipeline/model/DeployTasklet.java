@@ -114,6 +114,7 @@ final class DeployTasklet implements Tasklet {
             MlflowModelDirectory.write(dir, model, provenance);
             Files.copy(runDir.resolve(ModelFiles.ENCODING), dir.resolve(ModelFiles.ENCODING),
                     StandardCopyOption.REPLACE_EXISTING);
+            ModelFiles.attachInputExample(runDir, dir);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the model directory " + dir + ": " + e.getMessage(), e);
         }

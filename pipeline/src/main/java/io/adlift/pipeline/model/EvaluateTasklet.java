@@ -55,6 +55,7 @@ final class EvaluateTasklet implements Tasklet {
             throw new IllegalStateException("no rows to evaluate on: raise steps.split.test-fraction or add data");
         }
         FeatureMatrix x = ModelRows.matrix(encoding, testRows);
+        files.writeInputExample(dir, x);
         float[] actual = ModelRows.labels(target, testRows);
         float[] predicted;
         RegressionMetrics train;

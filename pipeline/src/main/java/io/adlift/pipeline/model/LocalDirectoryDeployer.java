@@ -36,6 +36,7 @@ final class LocalDirectoryDeployer implements Deployer {
             Files.createDirectories(dir.getParent());
             MlflowModelDirectory.write(dir, model, provenance);
             Files.copy(encodingFile, dir.resolve(encodingFile.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+            ModelFiles.attachInputExample(encodingFile.getParent(), dir);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot deploy the model to " + dir + ": " + e.getMessage(), e);
         }

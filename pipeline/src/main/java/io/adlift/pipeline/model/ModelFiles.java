@@ -16,6 +16,7 @@ public final class ModelFiles {
 
     static final String MODEL = "model.json";
     static final String ENCODING = "feature-encoding.json";
+    private static final int INPUT_EXAMPLE_ROWS = 5;
 
     private final Path dataDir;
     private final JsonMapper json;
@@ -39,6 +40,24 @@ public final class ModelFiles {
             json.writerWithDefaultPrettyPrinter().writeValue(dir.resolve(ENCODING).toFile(), encoding);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Keeps a few test rows, as the model sees them, to ship with the deployed model as its input example. */
+    void writeInputExample(Path runDir, io.adlift.steps.train.FeatureMatrix testFeatures) {
+        try {
+            Files.writeString(runDir.resolve(io.adlift.steps.deploy.MlflowModelDirectory.INPUT_EXAMPLE_FILE),
+                    io.adlift.steps.deploy.MlflowModelDirectory.inputExample(testFeatures, INPUT_EXAMPLE_ROWS));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Adds the run's input example, if evaluate wrote one, to a model directory. */
+    static void attachInputExample(Path runDir, Path modelDir) throws IOException {
+        Path example = runDir.resolve(io.adlift.steps.deploy.MlflowModelDirectory.INPUT_EXAMPLE_FILE);
+        if (Files.exists(example)) {
+            io.adlift.steps.deploy.MlflowModelDirectory.addInputExample(modelDir, Files.readString(example).strip());
         }
     }
 

@@ -115,6 +115,54 @@ public final class MlflowModelDirectory {
         }
     }
 
+    /** The file name of a model's input example, and the name MLflow's loaders look it up by. */
+    public static final String INPUT_EXAMPLE_FILE = "input_example.json";
+
+    /**
+     * The first {@code rows} rows of {@code features} as an MLflow input example: a pandas DataFrame in
+     * the "split" orientation, missing values as null.
+     */
+    public static String inputExample(io.adlift.steps.train.FeatureMatrix features, int rows) {
+        int n = Math.min(rows, features.rows());
+        int columns = features.columns();
+        List<List<Float>> data = new java.util.ArrayList<>(n);
+        for (int r = 0; r < n; r++) {
+            List<Float> row = new java.util.ArrayList<>(columns);
+            for (int c = 0; c < columns; c++) {
+                float v = features.values()[r * columns + c];
+                row.add(Float.isNaN(v) ? null : v);
+            }
+            data.add(row);
+        }
+        Map<String, Object> example = new LinkedHashMap<>();
+        example.put("columns", features.featureNames());
+        example.put("data", data);
+        try {
+            return COMPACT_JSON.writeValueAsString(example);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not write an input example", e);
+        }
+    }
+
+    /** Adds an input example (from {@link #inputExample}) to a model directory written by {@link #write}. */
+    @SuppressWarnings("unchecked")
+    public static void addInputExample(Path dir, String inputExampleJson) {
+        try {
+            Files.writeString(dir.resolve(INPUT_EXAMPLE_FILE), inputExampleJson + "\n");
+            Path mlmodelFile = dir.resolve(MLMODEL_FILE);
+            Map<String, Object> mlmodel = new com.fasterxml.jackson.dataformat.yaml.YAMLMapper()
+                    .readValue(Files.readString(mlmodelFile), LinkedHashMap.class);
+            Map<String, Object> info = new LinkedHashMap<>();
+            info.put("artifact_path", INPUT_EXAMPLE_FILE);
+            info.put("type", "dataframe");
+            info.put("pandas_orient", "split");
+            mlmodel.put("saved_input_example_info", info);
+            Files.writeString(mlmodelFile, YAML.writeValueAsString(mlmodel));
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not add the input example to " + dir, e);
+        }
+    }
+
     /** The ordered feature names of a model directory written by {@link #write}. */
     public static List<String> readFeatureNames(Path dir) {
         Objects.requireNonNull(dir, "dir must not be null");
