@@ -97,7 +97,10 @@ class AdConversionsOnPostgresIT {
             assertThat(row.get("cvr")).isNull();
             assertThat((Double) row.get("ctr")).isZero();
         });
-        double totalImpressions = expected.values().stream().mapToDouble(s -> s[0]).sum();
+        double totalImpressions = 0;
+        for (double[] sums : expected.values()) {
+            totalImpressions += sums[0];
+        }
         assertThat(TestDatabase.count("SELECT SUM(impressions) FROM kpi_segment WHERE business_date = DATE '2026-01-11'"))
                 .isEqualTo((long) totalImpressions);
     }
