@@ -13,7 +13,7 @@ import java.util.function.BooleanSupplier;
  * The packaged {@code adlift} jar run as a separate process on the test PostgreSQL, so that tests can
  * send it real signals (SIGTERM, SIGKILL) or run two at once.
  */
-final class AdliftProcess {
+final class AdliftProcess implements AutoCloseable {
 
     private final Process process;
     private final Path log;
@@ -77,6 +77,14 @@ final class AdliftProcess {
             throw new AssertionError("adlift did not end within " + timeout + ":\n" + output());
         }
         return process.exitValue();
+    }
+
+    /** Never leaves a process behind to disturb the next test, whatever the test's outcome. */
+    @Override
+    public void close() {
+        if (process.isAlive()) {
+            process.destroyForcibly();
+        }
     }
 
     String output() throws IOException {

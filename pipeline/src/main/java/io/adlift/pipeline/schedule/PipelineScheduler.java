@@ -42,6 +42,11 @@ public class PipelineScheduler {
     private final LockingTaskExecutor locks;
     private final JdbcTemplate jdbc;
     private final List<Thread> threads = new ArrayList<>();
+    /**
+     * Set by {@link #shutdown}. An interrupt alone is not enough: one that lands while a fire runs can
+     * be swallowed by the code of the run, and the loop would go on firing.
+     */
+    private volatile boolean stopping;
 
     PipelineScheduler(ScheduleProperties properties, PipelineCatalog catalog, PipelineLauncher launcher,
             RunOperations operations, LockingTaskExecutor locks, JdbcTemplate jdbc) {
@@ -100,6 +105,7 @@ public class PipelineScheduler {
 
     /** Stops scheduling and waits for the fires under way to end (their runs stop at their next commit). */
     public synchronized void shutdown(Duration grace) throws InterruptedException {
+        stopping = true;
         threads.forEach(Thread::interrupt);
         long deadline = System.nanoTime() + grace.toNanos();
         for (Thread thread : threads) {
@@ -115,7 +121,7 @@ public class PipelineScheduler {
         }
         log.info("Scheduling {} with '{}' ({}); next fire {}", pipeline, schedule.cron(), schedule.zone(),
                 cron.next(cursor));
-        while (!Thread.currentThread().isInterrupted()) {
+        while (!stopping && !Thread.currentThread().isInterrupted()) {
             ZonedDateTime next = cron.next(cursor);
             if (next == null) {
                 return;
@@ -123,6 +129,9 @@ public class PipelineScheduler {
             try {
                 Thread.sleep(Math.max(0, Duration.between(Instant.now(), next.toInstant()).toMillis()));
             } catch (InterruptedException e) {
+                return;
+            }
+            if (stopping) {
                 return;
             }
             fire(new ScheduledFire(pipeline, next.toInstant(), schedule));
@@ -143,7 +152,7 @@ public class PipelineScheduler {
             return now;
         }
         ZonedDateTime missed = cron.next(Instant.parse(last.get(0)).atZone(schedule.zone()));
-        for (int n = 0; missed != null && missed.isBefore(now) && n < CATCH_UP_LIMIT; n++) {
+        for (int n = 0; missed != null && missed.isBefore(now) && n < CATCH_UP_LIMIT && !stopping; n++) {
             log.info("Catching up {}: missed fire {}", pipeline, missed);
             fire(new ScheduledFire(pipeline, missed.toInstant(), schedule));
             missed = cron.next(missed);
