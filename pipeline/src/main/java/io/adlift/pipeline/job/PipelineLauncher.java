@@ -65,8 +65,9 @@ public class PipelineLauncher {
         Job job = pipeline.hasModel() ? modelPipeline : kpiPipeline;
         try {
             return start(job, parameters);
-        } catch (DataIntegrityViolationException | ConcurrencyFailureException raced) {
-            // Another process created the same job instance or execution at the same moment; launching
+        } catch (DataIntegrityViolationException | ConcurrencyFailureException | IllegalStateException raced) {
+            // Another process created the same job instance or execution at the same moment (Spring Batch
+            // says "JobInstance must not already exist", or the database refuses the duplicate); launching
             // again sees it, as running or completed, the way a later launch would.
             return start(job, parameters);
         }
