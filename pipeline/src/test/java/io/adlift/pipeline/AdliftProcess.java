@@ -61,6 +61,10 @@ final class AdliftProcess implements AutoCloseable {
         }
     }
 
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
     /** SIGTERM, as a service manager or Ctrl-C sends it. */
     void terminate() {
         process.destroy();

@@ -135,7 +135,9 @@ class RelaunchOnPostgresIT {
         AdliftProcess a = AdliftProcess.start(dir.resolve("data"), settings(), runCommand("2026-05-04"));
         AdliftProcess b = AdliftProcess.start(dir.resolve("data"), settings(), runCommand("2026-05-04"));
         java.time.Instant deadline = java.time.Instant.now().plus(PATIENCE);
-        while (staged() == 0 && java.time.Instant.now().isBefore(deadline)) {
+        // The loser learns of the other run (at once, or after relaunching once) and ends; only then is the
+        // winner stopped, so that the loser cannot meet a stopped run and restart it.
+        while ((staged() == 0 || (a.isAlive() && b.isAlive())) && java.time.Instant.now().isBefore(deadline)) {
             Thread.sleep(100);
         }
 
