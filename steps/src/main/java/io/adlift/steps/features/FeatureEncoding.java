@@ -12,12 +12,25 @@ import java.util.function.Function;
  * model's float vector; serialisable as it stands, so serving encodes exactly as training did.
  *
  * @param categories for each one-hot feature's name, its categories in feature order
+ * @param selected   the feature names kept by a selection fitted on training rows, in vector order;
+ *                   null when every feature is kept
  */
-public record FeatureEncoding(List<FeatureSpec> features, Map<String, List<String>> categories) {
+public record FeatureEncoding(List<FeatureSpec> features, Map<String, List<String>> categories, List<String> selected) {
 
     public FeatureEncoding {
         features = List.copyOf(features);
         categories = Map.copyOf(categories);
+        selected = selected == null ? null : List.copyOf(selected);
+    }
+
+    /** This encoding keeping only {@code names} of its features. */
+    public FeatureEncoding select(List<String> names) {
+        List<String> all = allNames();
+        List<String> unknown = names.stream().filter(n -> !all.contains(n)).toList();
+        if (!unknown.isEmpty()) {
+            throw new IllegalArgumentException("cannot select unknown features " + unknown + "; features: " + all);
+        }
+        return new FeatureEncoding(features, categories, all.stream().filter(names::contains).toList());
     }
 
     /** Fits the encoding on training rows only; the rows are read once. */
@@ -38,11 +51,15 @@ public record FeatureEncoding(List<FeatureSpec> features, Map<String, List<Strin
         }
         Map<String, List<String>> categories = new java.util.LinkedHashMap<>();
         seen.forEach((name, values) -> categories.put(name, List.copyOf(values)));
-        return new FeatureEncoding(features, categories);
+        return new FeatureEncoding(features, categories, null);
     }
 
     /** The model's feature names, in vector order. */
     public List<String> names() {
+        return selected == null ? allNames() : selected;
+    }
+
+    private List<String> allNames() {
         List<String> names = new ArrayList<>();
         for (FeatureSpec f : features) {
             if (f.kind() == FeatureKind.ONE_HOT) {
@@ -73,6 +90,22 @@ public record FeatureEncoding(List<FeatureSpec> features, Map<String, List<Strin
 
     /** Writes the row's features into {@code out} from {@code offset}; returns the next offset. */
     public int encode(Function<String, Object> row, float[] out, int offset) {
+        if (selected == null) {
+            return encodeAll(row, out, offset);
+        }
+        List<String> all = allNames();
+        float[] full = new float[all.size()];
+        encodeAll(row, full, 0);
+        int i = offset;
+        for (int c = 0; c < full.length; c++) {
+            if (selected.contains(all.get(c))) {
+                out[i++] = full[c];
+            }
+        }
+        return i;
+    }
+
+    private int encodeAll(Function<String, Object> row, float[] out, int offset) {
         int i = offset;
         for (FeatureSpec f : features) {
             List<String> cols = f.columns();
@@ -93,6 +126,7 @@ public record FeatureEncoding(List<FeatureSpec> features, Map<String, List<Strin
                     }
                     out[i++] = (float) product;
                 }
+                case HOUR, WEEKDAY, MONTH -> out[i++] = DateParts.of(f.kind(), row.apply(cols.get(0)));
                 case ONE_HOT -> {
                     Object value = row.apply(cols.get(0));
                     List<String> cats = categories.get(f.name());

@@ -11,5 +11,11 @@ public enum FeatureKind {
     /** The product of the columns. */
     PRODUCT,
     /** ln(1 + x) of a non-negative column. */
-    LOG1P
+    LOG1P,
+    /** The hour of day (0–23) of a timestamp column. */
+    HOUR,
+    /** The day of week (1 = Monday … 7 = Sunday) of a date or timestamp column. */
+    WEEKDAY,
+    /** The month (1–12) of a date or timestamp column. */
+    MONTH
 }

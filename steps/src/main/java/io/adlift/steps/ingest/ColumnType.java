@@ -1,6 +1,7 @@
 package io.adlift.steps.ingest;
 
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 
@@ -49,6 +50,18 @@ public enum ColumnType {
                 return LocalDate.parse(text);
             } catch (DateTimeParseException e) {
                 throw new IllegalArgumentException("not an ISO date (YYYY-MM-DD): '" + text + "'");
+            }
+        }
+    },
+    /** A local date and time, ISO with a 'T' or a space: 2024-03-01T09:30:00, 2024-03-01 09:30. */
+    TIMESTAMP {
+        @Override
+        Object parse(String text) {
+            try {
+                return LocalDateTime.parse(text.length() > 10 && text.charAt(10) == ' '
+                        ? text.substring(0, 10) + 'T' + text.substring(11) : text);
+            } catch (DateTimeParseException e) {
+                throw new IllegalArgumentException("not an ISO timestamp (YYYY-MM-DDTHH:MM[:SS]): '" + text + "'");
             }
         }
     },

@@ -68,4 +68,21 @@ class FeatureEncodingTest {
         assertThat(encoding.names()).containsExactly("gender=M\\u00e4nnlich", "gender=a\\u005b1\\u005d");
         assertThat(encoding.encode(row(Map.of("gender", "M\u00e4nnlich")))).containsExactly(1f, 0f);
     }
+
+    @Test
+    void shouldEncodeDatePartsFromJdbcJavaTimeAndIsoTextAlike() {
+        FeatureEncoding encoding = FeatureEncoding.fit(List.of(
+                new FeatureSpec(FeatureKind.HOUR, List.of("at"), null),
+                new FeatureSpec(FeatureKind.WEEKDAY, List.of("at"), null),
+                new FeatureSpec(FeatureKind.MONTH, List.of("at"), null)), List.of());
+        // Friday 2024-03-01, 09:30
+        java.time.LocalDateTime at = java.time.LocalDateTime.of(2024, 3, 1, 9, 30);
+
+        assertThat(encoding.names()).containsExactly("at_hour", "at_weekday", "at_month");
+        assertThat(encoding.encode(row(Map.of("at", at)))).containsExactly(9f, 5f, 3f);
+        assertThat(encoding.encode(row(Map.of("at", java.sql.Timestamp.valueOf(at))))).containsExactly(9f, 5f, 3f);
+        assertThat(encoding.encode(row(Map.of("at", "2024-03-01 09:30:00")))).containsExactly(9f, 5f, 3f);
+        assertThat(encoding.encode(row(Map.of("at", "2024-03-03")))).containsExactly(0f, 7f, 3f);
+        assertThat(encoding.encode(row(Map.of()))).containsOnly(Float.NaN);
+    }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -26,6 +27,22 @@ class RecordTyperTest {
         TypedRow row = typer.type(record(2, "M", "1.5", "708746", "2017-08-17", "x"));
 
         assertThat(row.values()).containsExactly(708746L, 1.5, LocalDate.of(2017, 8, 17), "M");
+    }
+
+    @Test
+    void shouldReadTimestampsWithATOrASpaceAndRejectOthersNamingTheColumn() {
+        RecordTyper timestamps = new RecordTyper(new SourceSchema("sessions", List.of(
+                new ColumnSpec("session_start", ColumnType.TIMESTAMP, true))), "sessions.csv", List.of("session_start"));
+
+        assertThat(timestamps.type(record(2, "2024-03-01T09:30:15")).values())
+                .containsExactly(LocalDateTime.of(2024, 3, 1, 9, 30, 15));
+        assertThat(timestamps.type(record(3, "2024-03-01 09:30")).values())
+                .containsExactly(LocalDateTime.of(2024, 3, 1, 9, 30));
+        assertThatThrownBy(() -> timestamps.type(record(4, "01/03/2024 09:30")))
+                .isInstanceOfSatisfying(RowRejectedException.class, e -> {
+                    assertThat(e.column()).isEqualTo("session_start");
+                    assertThat(e.reason()).startsWith("not an ISO timestamp");
+                });
     }
 
     @Test
