@@ -17,7 +17,8 @@ class CleanStepConfiguration {
 
     @Bean
     static StrategyRegistry<CleaningRule> cleaningRules() {
-        return new StrategyRegistry<>("cleaning rule", List.of(new RequiredRule(), new RangeRule(), new DedupeRule()),
+        return new StrategyRegistry<>("cleaning rule", List.of(new RequiredRule(), new RangeRule(), new DedupeRule(),
+                new ReferencesRule()),
                 CleaningRule::name);
     }
 

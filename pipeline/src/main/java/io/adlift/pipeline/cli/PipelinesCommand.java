@@ -27,7 +27,7 @@ class PipelinesCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         for (Pipeline p : catalog.all()) {
-            out.printf("%-22s %-11s %s%n", p.name(), p.definition().kind().name().toLowerCase(Locale.ROOT).replace('_', '-'),
+            out.printf("%-22s %-15s %s%n", p.name(), p.definition().kind().name().toLowerCase(Locale.ROOT).replace('_', '-'),
                     p.definition().description());
         }
         out.flush();

@@ -24,8 +24,14 @@ class DefinitionConfiguration {
     @Bean
     PipelineCatalog pipelineCatalog(@Value("${adlift.pipelines-dir}") Path folder, StrategyRegistry<SourceFormat> sourceFormats,
             StrategyRegistry<?> cleaningRules, StrategyRegistry<?> splitStrategies, StrategyRegistry<Trainer> trainers,
-            StrategyRegistry<?> deployers) {
+            StrategyRegistry<?> deployers, List<StrategyNeeds> needs) {
         return PipelineCatalog.load(folder, new StrategyNames(sourceFormats.names(), cleaningRules.names(),
-                splitStrategies.names(), trainers.names(), deployers.names()));
+                splitStrategies.names(), trainers.names(), deployers.names(), needsOf(needs, StrategyNeeds.Kind.KPI_SET),
+                needsOf(needs, StrategyNeeds.Kind.MODEL_DATASET)));
+    }
+
+    private static java.util.Map<String, SourceNeeds> needsOf(List<StrategyNeeds> needs, StrategyNeeds.Kind kind) {
+        return needs.stream().filter(n -> n.kind() == kind).findFirst().map(StrategyNeeds::byName)
+                .orElse(java.util.Map.of());
     }
 }

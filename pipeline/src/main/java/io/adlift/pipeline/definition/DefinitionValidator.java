@@ -22,7 +22,13 @@ final class DefinitionValidator {
             "base_score", "tweedie_variance_power", "max_delta_step", "updater", "feature_selector", "top_k",
             "verbosity", "sampling_method", "monotone_constraints", "interaction_constraints");
 
-    static final Set<String> GATE_METRICS = Set.of("rmse", "mae", "r2");
+    static final Set<String> REGRESSION_METRICS = Set.of("rmse", "mae", "r2");
+
+    static final Set<String> CLASSIFICATION_METRICS = Set.of("roc_auc", "pr_auc", "log_loss", "f1", "precision",
+            "recall", "accuracy");
+
+    /** The KPI set whose tables, source and columns a definition chooses itself. */
+    static final String AD_PERFORMANCE = "ad-performance";
 
     static final Set<String> KPI_TABLES = Set.of("campaign", "segment");
 
@@ -38,7 +44,7 @@ final class DefinitionValidator {
             problems.add("name: '" + d.name() + "' must equal the file's name '" + expectedName + "'");
         }
         if (d.kind() == null) {
-            problems.add("kind: missing; allowed: [regression, kpi-only]");
+            problems.add("kind: missing; allowed: [classification, kpi-only, regression]");
         }
         PipelineDefinition.Steps steps = d.steps();
         if (steps == null || steps.ingest() == null || steps.ingest().sources() == null
@@ -57,7 +63,7 @@ final class DefinitionValidator {
         if (steps.kpi() != null) {
             checkKpi(steps.kpi(), sources, problems);
         }
-        if (d.kind() == PipelineKind.REGRESSION) {
+        if (d.kind() == PipelineKind.REGRESSION || d.kind() == PipelineKind.CLASSIFICATION) {
             checkModel(d, sources, problems);
         }
         return problems;
@@ -92,6 +98,9 @@ final class DefinitionValidator {
         } else if (source != null) {
             columns(key + ".columns", rule.columns(), source, problems);
         }
+        if ("references".equals(rule.rule())) {
+            checkReference(key, rule, sources, problems);
+        }
         if ("range".equals(rule.rule()) && rule.min() == null && rule.max() == null) {
             problems.add(key + ": a range rule needs min, max or both");
         }
@@ -105,7 +114,38 @@ final class DefinitionValidator {
         }
     }
 
+    /** The parent must be cleaned first, so it is a source declared before the rule's own. */
+    private static void checkReference(String key, PipelineDefinition.CleanRule rule,
+            Map<String, PipelineDefinition.Source> sources, List<String> problems) {
+        PipelineDefinition.Reference ref = rule.references();
+        if (ref == null || ref.source() == null || ref.columns() == null || ref.columns().isEmpty()) {
+            problems.add(key + ".references: a references rule needs references.source and references.columns");
+            return;
+        }
+        PipelineDefinition.Source parent = source(key + ".references.source", ref.source(), sources, problems);
+        if (parent == null) {
+            return;
+        }
+        columns(key + ".references.columns", ref.columns(), parent, problems);
+        if (rule.columns() != null && rule.columns().size() != ref.columns().size()) {
+            problems.add(key + ".references.columns: " + ref.columns().size() + " column(s) for the rule's "
+                    + rule.columns().size() + "; name one parent column per column");
+        }
+        List<String> order = List.copyOf(sources.keySet());
+        if (rule.source() != null && order.indexOf(ref.source()) >= order.indexOf(rule.source())) {
+            problems.add(key + ".references.source: '" + ref.source() + "' must be declared before '" + rule.source()
+                    + "' in steps.ingest.sources, since sources are cleaned in that order");
+        }
+    }
+
     private void checkKpi(PipelineDefinition.Kpi kpi, Map<String, PipelineDefinition.Source> sources, List<String> problems) {
+        oneOf("steps.kpi.set", kpi.set(), names.kpiSets().keySet(), problems);
+        if (!AD_PERFORMANCE.equals(kpi.set())) {
+            if (names.kpiSets().containsKey(kpi.set())) {
+                reads("steps.kpi.set: '" + kpi.set() + "'", names.kpiSets().get(kpi.set()), sources, problems);
+            }
+            return;
+        }
         PipelineDefinition.Source source = source("steps.kpi.source", kpi.source(), sources, problems);
         if (kpi.tables() == null || kpi.tables().isEmpty()) {
             problems.add("steps.kpi.tables: at least one table is required; allowed: " + sorted(KPI_TABLES));
@@ -162,24 +202,33 @@ final class DefinitionValidator {
         } else if (source != null) {
             columns("steps.split.key", split.key(), source, problems);
         }
-        if (source != null) {
+        PipelineDefinition.Train train = steps.train();
+        List<String> available = source == null ? null : datasetColumns(split, train.dataset(), sources, problems);
+        if (available != null) {
             if (d.target() == null) {
                 problems.add("target: missing; name the column to predict");
-            } else {
-                columns("target", List.of(d.target()), source, problems);
+            } else if (!available.contains(d.target())) {
+                problems.add("target: unknown column '" + d.target() + "'; the model's dataset has: " + available);
             }
         }
-        PipelineDefinition.Train train = steps.train();
         oneOf("steps.train.strategy", train.strategy(), names.trainers(), problems);
         if (train.rounds() < 1) {
             problems.add("steps.train.rounds: " + train.rounds() + " must be at least 1");
         }
+        if (train.kBest() != null && train.kBest() < 1) {
+            problems.add("steps.train.k-best: " + train.kBest() + " must be at least 1");
+        }
         if (train.features() == null || train.features().isEmpty()) {
             problems.add("steps.train.features: at least one feature is required");
-        } else if (source != null) {
+        } else if (available != null) {
             for (int i = 0; i < train.features().size(); i++) {
                 FeatureSpec f = train.features().get(i);
-                columns("steps.train.features[" + i + "].columns", f.columns(), source, problems);
+                for (String column : f.columns()) {
+                    if (!available.contains(column)) {
+                        problems.add("steps.train.features[" + i + "].columns: unknown column '" + column
+                                + "'; the model's dataset has: " + available);
+                    }
+                }
                 if (f.columns().contains(d.target())) {
                     problems.add("steps.train.features[" + i + "].columns: uses the target '" + d.target()
                             + "' as a feature (leakage)");
@@ -195,13 +244,109 @@ final class DefinitionValidator {
                 }
             }
         }
+        Set<String> metrics = d.kind() == PipelineKind.CLASSIFICATION ? CLASSIFICATION_METRICS : REGRESSION_METRICS;
+        oneOf("primary-metric", d.primaryMetric(), metrics, problems);
         List<io.adlift.steps.evaluate.GateCriterion> gate = steps.evaluate().gate();
         if (gate != null) {
             for (int i = 0; i < gate.size(); i++) {
-                oneOf("steps.evaluate.gate[" + i + "].metric", gate.get(i).metric(), GATE_METRICS, problems);
+                oneOf("steps.evaluate.gate[" + i + "].metric", gate.get(i).metric(), metrics, problems);
             }
         }
+        PipelineDefinition.Evaluate evaluate = steps.evaluate();
+        if (evaluate.threshold() <= 0 || evaluate.threshold() >= 1) {
+            problems.add("steps.evaluate.threshold: " + evaluate.threshold() + " must be between 0 and 1 (exclusive)");
+        }
+        if (evaluate.forecast() != null) {
+            checkForecast(d, evaluate.forecast(), available, sources, problems);
+        }
         oneOf("steps.deploy.strategy", steps.deploy().strategy(), names.deployers(), problems);
+    }
+
+    /**
+     * The columns the model's dataset offers, or null when it cannot be known (problems say why): the
+     * split source's and its joins', or what a named dataset produces.
+     */
+    private List<String> datasetColumns(PipelineDefinition.Split split, PipelineDefinition.Dataset dataset,
+            Map<String, PipelineDefinition.Source> sources, List<String> problems) {
+        oneOf("steps.train.dataset.strategy", dataset.strategy(), names.datasets().keySet(), problems);
+        SourceNeeds needs = names.datasets().get(dataset.strategy());
+        if (needs == null) {
+            return null;
+        }
+        reads("steps.train.dataset.strategy: '" + dataset.strategy() + "'", needs, sources, problems);
+        if (!needs.produces().isEmpty()) {
+            return needs.produces();
+        }
+        PipelineDefinition.Source main = split.source() == null ? sources.values().iterator().next()
+                : sources.get(split.source());
+        List<String> available = new ArrayList<>(main.columns().stream().map(ColumnSpec::name).toList());
+        List<PipelineDefinition.Join> joins = dataset.joins() == null ? List.of() : dataset.joins();
+        for (int i = 0; i < joins.size(); i++) {
+            String key = "steps.train.dataset.joins[" + i + "]";
+            PipelineDefinition.Join join = joins.get(i);
+            PipelineDefinition.Source joined = source(key + ".source", join.source(), sources, problems);
+            if (joined == null || join.key() == null || join.key().isEmpty()) {
+                if (joined != null) {
+                    problems.add(key + ".key: at least one key column is required");
+                }
+                continue;
+            }
+            columns(key + ".key", join.key(), joined, problems);
+            columns(key + ".key", join.key(), main, problems);
+            for (ColumnSpec c : joined.columns()) {
+                if (join.key().contains(c.name())) {
+                    continue;
+                }
+                if (available.contains(c.name())) {
+                    problems.add(key + ": column '" + c.name() + "' of '" + join.source()
+                            + "' is also a column of the rows it joins; rename one");
+                } else {
+                    available.add(c.name());
+                }
+            }
+        }
+        return available;
+    }
+
+    private static void checkForecast(PipelineDefinition d, PipelineDefinition.Forecast forecast, List<String> available,
+            Map<String, PipelineDefinition.Source> sources, List<String> problems) {
+        String key = "steps.evaluate.forecast";
+        if (d.kind() != PipelineKind.CLASSIFICATION) {
+            problems.add(key + ": a spend forecast needs a classification model (it sums predicted conversions)");
+        }
+        if (forecast.spendColumn() == null || available != null && !available.contains(forecast.spendColumn())) {
+            problems.add(key + ".spend-column: " + (forecast.spendColumn() == null ? "missing"
+                    : "unknown column '" + forecast.spendColumn() + "'") + "; the model's dataset has: " + available);
+        }
+        if (forecast.increases() == null || forecast.increases().isEmpty()
+                || forecast.increases().stream().anyMatch(x -> x == null || x <= 0)) {
+            problems.add(key + ".increases: one or more spend increases above 0 (0.1 for +10 %) are required");
+        }
+        PipelineDefinition.Source valueSource = source(key + ".value-source", forecast.valueSource(), sources, problems);
+        if (valueSource != null) {
+            if (forecast.valueColumn() == null) {
+                problems.add(key + ".value-column: missing; name the column holding each conversion's revenue");
+            } else {
+                columns(key + ".value-column", List.of(forecast.valueColumn()), valueSource, problems);
+            }
+        }
+    }
+
+    /** Every source and column a strategy reads is declared. */
+    private static void reads(String key, SourceNeeds needs, Map<String, PipelineDefinition.Source> sources,
+            List<String> problems) {
+        needs.reads().forEach((sourceName, columns) -> {
+            PipelineDefinition.Source source = sources.get(sourceName);
+            if (source == null) {
+                problems.add(key + " reads source '" + sourceName + "', which steps.ingest.sources does not declare; "
+                        + "declared: " + sources.keySet());
+            } else {
+                List<String> declared = source.columns() == null ? List.of()
+                        : source.columns().stream().map(ColumnSpec::name).toList();
+                columns.stream().filter(c -> !declared.contains(c)).forEach(c -> problems.add(key + " reads column '" + c
+                        + "' of source '" + sourceName + "', which is not declared; declared columns: " + declared));
+            }
+        });
     }
 
     /** XGBoost's own spelling of a parameter written kebab-case in YAML. */

@@ -36,18 +36,27 @@ public record PipelineDefinition(String name, String description, PipelineKind k
 
     /**
      * One cleaning rule. {@code required}: the columns must have values; {@code range}: the columns'
-     * values lie in [min, max]; {@code dedupe}: one row per value of the columns (the first in the file).
+     * values lie in [min, max]; {@code dedupe}: one row per value of the columns (the first in the file);
+     * {@code references}: the columns' values exist as a clean row of another source.
      */
-    public record CleanRule(String rule, String source, List<String> columns, Double min, Double max) {
+    public record CleanRule(String rule, String source, List<String> columns, Double min, Double max,
+            Reference references) {
+    }
+
+    /** The parent rows a {@code references} rule looks up: a source declared earlier, and its key columns. */
+    public record Reference(String source, List<String> columns) {
     }
 
     /**
-     * The KPI tables to write, from which source, and which source column feeds each measure.
+     * The KPI set to compute, and for the {@code ad-performance} set which tables, from which source, and
+     * which source column feeds each measure. The other sets read the columns their data model names
+     * (see the README's data dictionary).
      *
      * @param valuePerApprovedConversion revenue per approved conversion; revenue, ROAS and ROI stay
      *                                   null until it is set
      */
-    public record Kpi(String source, List<String> tables, KpiColumns columns, Double valuePerApprovedConversion) {
+    public record Kpi(@DefaultValue("ad-performance") String set, String source, List<String> tables,
+            KpiColumns columns, Double valuePerApprovedConversion) {
     }
 
     public record KpiColumns(String campaignId, String impressions, String clicks, String spend, String conversions,
@@ -62,11 +71,37 @@ public record PipelineDefinition(String name, String description, PipelineKind k
      * @param params XGBoost booster parameters; write them kebab-case ({@code max-depth}), they reach
      *               XGBoost with underscores ({@code max_depth})
      */
-    public record Train(@DefaultValue("xgboost") String strategy, List<FeatureSpec> features,
-            @DefaultValue("100") int rounds, @DefaultValue("42") long seed, Map<String, String> params) {
+    public record Train(@DefaultValue("xgboost") String strategy, @DefaultValue Dataset dataset,
+            List<FeatureSpec> features, Integer kBest, @DefaultValue("100") int rounds, @DefaultValue("42") long seed,
+            Map<String, String> params) {
     }
 
-    public record Evaluate(List<GateCriterion> gate) {
+    /**
+     * The rows the model learns from, one per row of the split's source: {@code source} reads that
+     * source's clean rows with the columns of the sources it joins (many-to-one, by key);
+     * {@code campaign-rollup} reads campaigns with their ads and ad events rolled up.
+     */
+    public record Dataset(@DefaultValue("source") String strategy, List<Join> joins) {
+    }
+
+    /** A many-to-one join: each row's {@code key} columns name one clean row of {@code source}. */
+    public record Join(String source, List<String> key) {
+    }
+
+    /**
+     * @param threshold        a classifier's probability from which a row counts as positive
+     * @param writePredictions write every row's prediction to {@code model_prediction}
+     * @param forecast         a spend forecast from the model (classification)
+     */
+    public record Evaluate(List<GateCriterion> gate, @DefaultValue("0.5") double threshold,
+            @DefaultValue("false") boolean writePredictions, Forecast forecast) {
+    }
+
+    /**
+     * What the model predicts if the spend column rose by each of {@code increases}: predicted
+     * conversions, and revenue at the average of {@code valueColumn} of source {@code valueSource}.
+     */
+    public record Forecast(String spendColumn, List<Double> increases, String valueSource, String valueColumn) {
     }
 
     /**

@@ -1,6 +1,6 @@
 package io.adlift.pipeline.definition;
 
-/** What a pipeline's model predicts; {@code KPI_ONLY} pipelines have no ML branch. */
+/** What a pipeline's model predicts (a number, or the probability of a 0/1 target); {@code KPI_ONLY} pipelines have no ML branch. */
 public enum PipelineKind {
-    REGRESSION, KPI_ONLY
+    REGRESSION, CLASSIFICATION, KPI_ONLY
 }

@@ -1,5 +1,7 @@
 package io.adlift.pipeline.kpi;
 
+import io.adlift.pipeline.definition.PipelineCatalog;
+import io.adlift.pipeline.definition.StrategyRegistry;
 import java.sql.Date;
 import java.time.LocalDate;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -10,14 +12,23 @@ import org.springframework.stereotype.Component;
 public class KpiLineage {
 
     private final JdbcTemplate jdbc;
+    private final PipelineCatalog catalog;
+    private final StrategyRegistry<KpiSet> sets;
 
-    KpiLineage(JdbcTemplate jdbc) {
+    KpiLineage(JdbcTemplate jdbc, PipelineCatalog catalog, StrategyRegistry<KpiSet> kpiSets) {
         this.jdbc = jdbc;
+        this.catalog = catalog;
+        this.sets = kpiSets;
     }
 
-    /** True when the date's campaign KPIs were last written by a run other than job instance {@code instanceId}. */
+    /** True when the date's KPIs were last written by a run other than job instance {@code instanceId}. */
     public boolean replacedByAnotherRun(String pipeline, LocalDate businessDate, long instanceId) {
-        Long others = jdbc.queryForObject("SELECT COUNT(*) FROM kpi_campaign k JOIN batch_job_execution e "
+        var kpi = catalog.get(pipeline).steps().kpi();
+        if (kpi == null) {
+            return false;
+        }
+        String table = sets.get(kpi.set()).tables().get(0);
+        Long others = jdbc.queryForObject("SELECT COUNT(*) FROM " + table + " k JOIN batch_job_execution e "
                 + "ON e.job_execution_id = k.job_execution_id WHERE k.pipeline = ? AND k.business_date = ? "
                 + "AND e.job_instance_id <> ?", Long.class, pipeline, Date.valueOf(businessDate), instanceId);
         return others != null && others > 0;

@@ -5,7 +5,11 @@ import io.adlift.pipeline.job.RunContext;
 import io.adlift.pipeline.tracking.Csv;
 import io.adlift.pipeline.tracking.RunTracking;
 import io.adlift.pipeline.tracking.TrackedRun;
+import io.adlift.pipeline.definition.PipelineDefinition;
+import io.adlift.pipeline.definition.PipelineKind;
+import io.adlift.steps.evaluate.ClassificationMetrics;
 import io.adlift.steps.evaluate.RegressionMetrics;
+import org.springframework.jdbc.core.JdbcTemplate;
 import io.adlift.steps.features.FeatureEncoding;
 import io.adlift.steps.split.SplitLabel;
 import io.adlift.steps.train.FeatureMatrix;
@@ -36,7 +40,11 @@ final class EvaluateTasklet implements Tasklet {
     private final MetricsTable metrics;
     private final RunTracking tracking;
 
-    EvaluateTasklet(PipelineCatalog catalog, ModelRows rows, ModelFiles files, MetricsTable metrics, RunTracking tracking) {
+    private final JdbcTemplate jdbc;
+
+    EvaluateTasklet(PipelineCatalog catalog, ModelRows rows, ModelFiles files, MetricsTable metrics, RunTracking tracking,
+            JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
         this.catalog = catalog;
         this.rows = rows;
         this.files = files;
@@ -58,25 +66,39 @@ final class EvaluateTasklet implements Tasklet {
         files.writeInputExample(dir, x);
         float[] actual = ModelRows.labels(target, testRows);
         float[] predicted;
-        RegressionMetrics train;
+        Map<String, Double> train;
+        List<Function<String, Object>> trainRows = rows.load(run.pipeline(), run.jobInstanceId(), SplitLabel.TRAIN);
         try (TrainedModel model = TrainedModel.loadJson(dir.resolve(ModelFiles.MODEL), encoding.names())) {
             predicted = model.predict(x);
-            train = score(model, encoding, target, rows.load(run.pipeline(), run.jobInstanceId(), SplitLabel.TRAIN));
+            train = score(run, model, encoding, target, trainRows);
+            PipelineDefinition.Evaluate settings = run.pipeline().steps().evaluate();
+            if (settings.writePredictions() || settings.forecast() != null) {
+                ModelOutputs outputs = new ModelOutputs(jdbc, run, RunTracking.runId(
+                        contribution.getStepExecution().getJobExecution()));
+                if (settings.writePredictions()) {
+                    outputs.writePredictions(model, encoding, Map.of(SplitLabel.TRAIN, trainRows, SplitLabel.TEST, testRows));
+                }
+                if (settings.forecast() != null) {
+                    List<Function<String, Object>> all = new ArrayList<>(trainRows);
+                    all.addAll(testRows);
+                    outputs.writeForecast(model, encoding, all, settings.forecast());
+                }
+            }
         }
-        RegressionMetrics test = RegressionMetrics.of(actual, predicted);
-        metrics.replace(run, "train", train.asMap());
-        metrics.replace(run, "test", test.asMap());
+        Map<String, Double> test = metrics(run, actual, predicted);
+        metrics.replace(run, "train", train);
+        metrics.replace(run, "test", test);
 
         TrackedRun tracked = tracking.of(contribution.getStepExecution());
         tracked.logDatasets(List.of(TrainTasklet.dataset(run, contribution, SplitLabel.TEST, testRows.size(), "evaluation")));
         List<TrackedRun.Metric> points = new ArrayList<>();
         long now = System.currentTimeMillis();
-        Map.of("test", test.asMap(), "train", train.asMap()).forEach((split, values) ->
+        Map.of("test", test, "train", train).forEach((split, values) ->
                 values.forEach((k, v) -> points.add(new TrackedRun.Metric(split + "." + k, v, now, 0))));
         tracked.logMetrics(points);
         tracked.logArtifact("evaluation/test_features.csv", features(x));
         tracked.logArtifact("evaluation/predictions.csv", predictions(actual, predicted));
-        contribution.getStepExecution().setReadCount(test.count());
+        contribution.getStepExecution().setReadCount(testRows.size());
         return RepeatStatus.FINISHED;
     }
 
@@ -107,12 +129,20 @@ final class EvaluateTasklet implements Tasklet {
         return Float.isNaN(value) ? "" : Float.toString(value);
     }
 
-    private static RegressionMetrics score(TrainedModel model, FeatureEncoding encoding, String target,
+    private static Map<String, Double> score(RunContext run, TrainedModel model, FeatureEncoding encoding, String target,
             List<Function<String, Object>> part) {
         if (part.isEmpty()) {
             throw new IllegalStateException("no rows to evaluate on: raise steps.split.test-fraction or add data");
         }
         FeatureMatrix x = ModelRows.matrix(encoding, part);
-        return RegressionMetrics.of(ModelRows.labels(target, part), model.predict(x));
+        return metrics(run, ModelRows.labels(target, part), model.predict(x));
+    }
+
+    /** Regression metrics, or a classifier's at the definition's threshold. */
+    private static Map<String, Double> metrics(RunContext run, float[] actual, float[] predicted) {
+        if (run.pipeline().definition().kind() == PipelineKind.CLASSIFICATION) {
+            return ClassificationMetrics.of(actual, predicted, run.pipeline().steps().evaluate().threshold()).asMap();
+        }
+        return RegressionMetrics.of(actual, predicted).asMap();
     }
 }

@@ -1,9 +1,8 @@
 package io.adlift.pipeline.model;
 
 import io.adlift.pipeline.definition.Pipeline;
-import io.adlift.pipeline.storage.SourceTables;
+import io.adlift.pipeline.definition.StrategyRegistry;
 import io.adlift.steps.features.FeatureEncoding;
-import io.adlift.steps.ingest.ColumnSpec;
 import io.adlift.steps.split.SplitLabel;
 import io.adlift.steps.train.FeatureMatrix;
 import java.util.ArrayList;
@@ -13,27 +12,35 @@ import java.util.Map;
 import java.util.function.Function;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** Reads a run's clean rows of one split part, in file order, for fitting features and the model. */
+/** Reads a run's rows of one split part from the model's dataset, in file order, for fitting features and the model. */
 final class ModelRows {
 
     private final JdbcTemplate jdbc;
+    private final StrategyRegistry<ModelDataset> datasets;
 
-    ModelRows(JdbcTemplate jdbc) {
+    ModelRows(JdbcTemplate jdbc, StrategyRegistry<ModelDataset> datasets) {
         this.jdbc = jdbc;
+        this.datasets = datasets;
     }
 
-    /** The rows of {@code part}, each a lookup by source column name. */
+    /** The rows of {@code part}, each a lookup by the dataset's column names. */
     List<Function<String, Object>> load(Pipeline pipeline, long jobInstanceId, SplitLabel part) {
-        SourceTables tables = SourceTables.of(pipeline).get(pipeline.resolveSource(pipeline.steps().split().source()));
-        List<ColumnSpec> columns = tables.schema().columns();
-        return jdbc.query("SELECT " + String.join(", ", tables.columns()) + " FROM " + tables.clean()
-                + " WHERE job_instance_id = ? AND data_split = ? ORDER BY source_file, source_line", (rs, i) -> {
-                    Map<String, Object> row = new HashMap<>(columns.size() * 2);
-                    for (int c = 0; c < columns.size(); c++) {
-                        row.put(columns.get(c).name(), rs.getObject(c + 1));
-                    }
-                    return (Function<String, Object>) row::get;
-                }, jobInstanceId, part.code());
+        ModelDataset.Query query = datasets.get(pipeline.steps().train().dataset().strategy()).query(pipeline);
+        List<String> columns = query.columns();
+        Map<String, Integer> index = new HashMap<>(columns.size() * 2);
+        for (int c = 0; c < columns.size(); c++) {
+            index.put(columns.get(c), c);
+        }
+        return jdbc.query(query.sql(), (rs, i) -> {
+            Object[] values = new Object[columns.size()];
+            for (int c = 0; c < values.length; c++) {
+                values[c] = rs.getObject(c + 1);
+            }
+            return (Function<String, Object>) name -> {
+                Integer c = index.get(name);
+                return c == null ? null : values[c];
+            };
+        }, query.args(jobInstanceId, part.code()));
     }
 
     static FeatureMatrix matrix(FeatureEncoding encoding, List<Function<String, Object>> rows) {

@@ -1,6 +1,7 @@
 package io.adlift.pipeline.model;
 
 import io.adlift.pipeline.definition.PipelineCatalog;
+import io.adlift.pipeline.definition.StrategyNeeds;
 import io.adlift.pipeline.definition.StrategyRegistry;
 import io.adlift.pipeline.progress.ProgressDisplay;
 import io.adlift.pipeline.tracking.RunTracking;
@@ -28,6 +29,23 @@ class ModelStepsConfiguration {
     }
 
     @Bean
+    static StrategyRegistry<ModelDataset> modelDatasets() {
+        return new StrategyRegistry<>("model dataset", List.of(new SourceDataset(), new CampaignRollupDataset()),
+                ModelDataset::name);
+    }
+
+    @Bean
+    static StrategyNeeds modelDatasetNeeds(StrategyRegistry<ModelDataset> modelDatasets) {
+        return new StrategyNeeds(StrategyNeeds.Kind.MODEL_DATASET, modelDatasets.names().stream()
+                .collect(java.util.stream.Collectors.toMap(n -> n, n -> modelDatasets.get(n).needs())));
+    }
+
+    @Bean
+    ModelRows modelRows(JdbcTemplate jdbc, StrategyRegistry<ModelDataset> modelDatasets) {
+        return new ModelRows(jdbc, modelDatasets);
+    }
+
+    @Bean
     ModelFiles modelFiles(@Value("${adlift.data-dir}") Path dataDir, JsonMapper jsonMapper) {
         return new ModelFiles(dataDir, jsonMapper);
     }
@@ -49,19 +67,19 @@ class ModelStepsConfiguration {
 
     @Bean
     Step train(JobRepository jobRepository, PlatformTransactionManager transactionManager, PipelineCatalog catalog,
-            StrategyRegistry<Trainer> trainers, JdbcTemplate jdbc, ModelFiles modelFiles, RunTracking tracking,
+            StrategyRegistry<Trainer> trainers, ModelRows modelRows, ModelFiles modelFiles, RunTracking tracking,
             ProgressDisplay progressDisplay) {
         return new StepBuilder("train", jobRepository)
-                .tasklet(new TrainTasklet(catalog, trainers, new ModelRows(jdbc), modelFiles, tracking, progressDisplay),
+                .tasklet(new TrainTasklet(catalog, trainers, modelRows, modelFiles, tracking, progressDisplay),
                         transactionManager)
                 .build();
     }
 
     @Bean
     Step evaluate(JobRepository jobRepository, PlatformTransactionManager transactionManager, PipelineCatalog catalog,
-            JdbcTemplate jdbc, ModelFiles modelFiles, MetricsTable metricsTable, RunTracking tracking) {
+            ModelRows modelRows, JdbcTemplate jdbc, ModelFiles modelFiles, MetricsTable metricsTable, RunTracking tracking) {
         return new StepBuilder("evaluate", jobRepository)
-                .tasklet(new EvaluateTasklet(catalog, new ModelRows(jdbc), modelFiles, metricsTable, tracking), transactionManager)
+                .tasklet(new EvaluateTasklet(catalog, modelRows, modelFiles, metricsTable, tracking, jdbc), transactionManager)
                 .build();
     }
 

@@ -8,7 +8,10 @@ import io.adlift.pipeline.progress.ProgressDisplay;
 import io.adlift.pipeline.tracking.DatasetInput;
 import io.adlift.pipeline.tracking.RunTracking;
 import io.adlift.pipeline.tracking.TrackedRun;
+import io.adlift.pipeline.definition.PipelineKind;
 import io.adlift.steps.features.FeatureEncoding;
+import io.adlift.steps.features.KBestSelection;
+import io.adlift.steps.train.FeatureMatrix;
 import io.adlift.steps.split.SplitLabel;
 import io.adlift.steps.train.ModelSpec;
 import io.adlift.steps.train.TrainedModel;
@@ -59,11 +62,20 @@ final class TrainTasklet implements Tasklet {
         TrackedRun tracked = tracking.of(contribution.getStepExecution());
         tracked.logDatasets(List.of(dataset(run, contribution, SplitLabel.TRAIN, training.size(), "training")));
         FeatureEncoding encoding = FeatureEncoding.fit(settings.features(), training);
-        ModelSpec spec = new ModelSpec(settings.strategy(), xgboostParams(settings.params()), settings.rounds(),
-                settings.seed());
+        float[] labels = ModelRows.labels(run.pipeline().definition().target(), training);
+        if (run.pipeline().definition().kind() == PipelineKind.CLASSIFICATION) {
+            requireBinary(run.pipeline().definition().target(), labels);
+        }
+        FeatureMatrix x = ModelRows.matrix(encoding, training);
+        if (settings.kBest() != null && settings.kBest() < x.columns()) {
+            // Selection is fitted on the training rows only, like the rest of the encoding.
+            encoding = encoding.select(KBestSelection.select(x, labels, settings.kBest()));
+            x = ModelRows.matrix(encoding, training);
+        }
+        ModelSpec spec = new ModelSpec(settings.strategy(),
+                xgboostParams(run.pipeline().definition().kind(), settings.params()), settings.rounds(), settings.seed());
         Path dir = files.runDir(run.pipeline().name(), run.jobInstanceId());
-        try (TrainedModel model = trainers.get(settings.strategy()).train(ModelRows.matrix(encoding, training),
-                ModelRows.labels(run.pipeline().definition().target(), training), spec,
+        try (TrainedModel model = trainers.get(settings.strategy()).train(x, labels, spec,
                 (round, rounds, metric) -> progress.update("train", round, "rounds", (double) round / rounds))) {
             progress.finish("train");
             files.writeEncoding(dir, encoding);
@@ -100,12 +112,28 @@ final class TrainTasklet implements Tasklet {
                 part.code(), rows, context);
     }
 
-    /** The definition's kebab-case keys in XGBoost's own spelling. */
-    static Map<String, String> xgboostParams(Map<String, String> params) {
+    /**
+     * The definition's kebab-case keys in XGBoost's own spelling; a classifier learns log loss unless
+     * the definition says otherwise.
+     */
+    static Map<String, String> xgboostParams(PipelineKind kind, Map<String, String> params) {
         Map<String, String> result = new LinkedHashMap<>();
         if (params != null) {
             params.forEach((k, v) -> result.put(k.replace('-', '_'), v));
         }
+        if (kind == PipelineKind.CLASSIFICATION) {
+            result.putIfAbsent("objective", "binary:logistic");
+            result.putIfAbsent("eval_metric", "logloss");
+        }
         return result;
+    }
+
+    private static void requireBinary(String target, float[] labels) {
+        for (int i = 0; i < labels.length; i++) {
+            if (labels[i] != 0f && labels[i] != 1f) {
+                throw new IllegalStateException("a classification target must be 0 or 1, but '" + target
+                        + "' is " + labels[i] + " in training row " + (i + 1) + "; add a range rule (min 0, max 1)");
+            }
+        }
     }
 }

@@ -102,6 +102,7 @@ public final class SourceTables {
             case INTEGER -> "BIGINT";
             case DECIMAL -> "DOUBLE PRECISION";
             case DATE -> "DATE";
+            case TIMESTAMP -> "TIMESTAMP";
             case BOOLEAN -> "BOOLEAN";
         };
     }

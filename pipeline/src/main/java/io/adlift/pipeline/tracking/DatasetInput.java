@@ -56,7 +56,7 @@ public record DatasetInput(String name, String digest, String sourceType, String
             case INTEGER -> "long";
             case DECIMAL -> "double";
             case BOOLEAN -> "boolean";
-            case DATE -> "datetime";
+            case DATE, TIMESTAMP -> "datetime";
             default -> "string";
         };
     }
