@@ -8,6 +8,7 @@ import io.adlift.pipeline.job.PipelineLauncher;
 import io.adlift.pipeline.job.RunOperations;
 import io.adlift.pipeline.job.RunRequest;
 import io.adlift.pipeline.kpi.KpiLineage;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -35,7 +36,8 @@ class RunCommand implements Callable<Integer> {
     private String pipeline;
 
     @Option(names = "--input", paramLabel = "[SOURCE=]PATH", required = true,
-            description = "An input file; SOURCE=PATH for pipelines with several sources, else in source order.")
+            description = "An input file; SOURCE=PATH for pipelines with several sources, else in source order; or one "
+                    + "folder holding <source>.csv for every source.")
     private List<String> inputs = new ArrayList<>();
 
     @Option(names = "--business-date", paramLabel = "YYYY-MM-DD", description = "The business date of the data (default: today).")
@@ -96,6 +98,12 @@ class RunCommand implements Callable<Integer> {
         List<String> sources = definition.sourceNames();
         Map<String, Path> result = new LinkedHashMap<>();
         int positional = 0;
+        if (inputs.size() == 1 && Files.isDirectory(Path.of(inputs.get(0)))) {
+            // A folder as `adlift generate` writes it: one <source>.csv per source.
+            Path folder = Path.of(inputs.get(0));
+            sources.forEach(s -> result.put(s, folder.resolve(s + ".csv")));
+            return result;
+        }
         for (String input : inputs) {
             int eq = input.indexOf('=');
             if (eq > 0 && sources.contains(input.substring(0, eq))) {

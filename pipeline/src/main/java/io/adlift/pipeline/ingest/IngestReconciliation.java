@@ -1,6 +1,7 @@
 package io.adlift.pipeline.ingest;
 
 import io.adlift.pipeline.job.RunContext;
+import io.adlift.pipeline.storage.LookupIndexes;
 import io.adlift.pipeline.storage.SourceTables;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,6 +36,7 @@ final class IngestReconciliation implements StepExecutionListener {
     @Override
     public void beforeStep(StepExecution stepExecution) {
         tables.values().forEach(t -> t.create(jdbc));
+        LookupIndexes.create(run.pipeline(), jdbc);
     }
 
     @Override

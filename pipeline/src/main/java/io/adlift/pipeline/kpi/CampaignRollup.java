@@ -55,10 +55,10 @@ public final class CampaignRollup {
 
     /**
      * The rollup of one job instance: a SELECT of {@link #columns()} whose three parameters are the job
-     * instance id. With {@code withProvenance} it also selects the campaign row's {@code data_split},
-     * {@code source_file} and {@code source_line}.
+     * instance id. With {@code ofSplitPart} a fourth parameter names the split part whose campaigns it
+     * selects, in file order.
      */
-    public static String select(Pipeline pipeline, boolean withProvenance) {
+    public static String select(Pipeline pipeline, boolean ofSplitPart) {
         Map<String, SourceTables> t = SourceTables.of(pipeline);
         SourceTables campaigns = t.get(CAMPAIGNS);
         SourceTables ads = t.get(ADS);
@@ -82,9 +82,6 @@ public final class CampaignRollup {
         COUNTS.forEach(c -> select.append(", COALESCE(a.").append(c.name()).append(", 0) AS ").append(c.name()));
         EVENT_TYPES.forEach(type -> select.append(", COALESCE(v.").append(type).append("s, 0) AS ")
                 .append(type.equals("impression") ? "impressions" : type.equals("click") ? "clicks" : "purchases"));
-        if (withProvenance) {
-            select.append(", c.data_split, c.source_file, c.source_line");
-        }
         return select.append(" FROM ").append(campaigns.clean()).append(" c")
                 .append(" LEFT JOIN (SELECT ").append(adCampaign).append(" AS campaign_id, COUNT(*) AS ads, COUNT(DISTINCT ")
                 .append(ads.column("interest")).append(") AS unique_interests").append(adCounts).append(" FROM ")
@@ -95,6 +92,7 @@ public final class CampaignRollup {
                 .append(" = e.job_instance_id AND d.").append(ads.column("ad_id")).append(" = e.").append(events.column("ad_id"))
                 .append(" WHERE e.job_instance_id = ? GROUP BY d.").append(adCampaign).append(") v")
                 .append(" ON v.campaign_id = c.").append(campaigns.column("campaign_id"))
-                .append(" WHERE c.job_instance_id = ?").toString();
+                .append(" WHERE c.job_instance_id = ?")
+                .append(ofSplitPart ? " AND c.data_split = ? ORDER BY c.source_file, c.source_line" : "").toString();
     }
 }

@@ -33,15 +33,19 @@ record KpiRun(RunContext run, PipelineDefinition.Kpi settings, JdbcTemplate jdbc
 
     /**
      * Replaces the business date's rows of {@code table} by the rows of {@code select}, whose columns
-     * come in the order of {@code columns}; {@code args} bind its parameters.
+     * come in the order of {@code columns}; {@code args} bind its parameters. The lineage values are
+     * put at the head of its select list, not around it, so its columns need no unique names.
      */
     int replace(String table, List<String> columns, String select, Object... args) {
+        if (!select.startsWith("SELECT ")) {
+            throw new IllegalArgumentException("a KPI query must start with 'SELECT ': " + select);
+        }
         delete(table);
         List<Object> all = new ArrayList<>(lineage());
         all.addAll(List.of(args));
         return jdbc.update("INSERT INTO " + table + " (" + LINEAGE + ", " + String.join(", ", columns) + ") "
                 + "SELECT CAST(? AS VARCHAR(100)), CAST(? AS DATE), CAST(? AS BIGINT), CAST(? AS VARCHAR(64)), "
-                + "CAST(? AS TIMESTAMP), q.* FROM (" + select + ") q", all.toArray());
+                + "CAST(? AS TIMESTAMP), " + select.substring("SELECT ".length()), all.toArray());
     }
 
     /** Replaces the business date's rows of {@code table} by {@code rows}, values in the order of {@code columns}. */

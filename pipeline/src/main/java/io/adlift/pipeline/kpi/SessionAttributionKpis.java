@@ -33,8 +33,8 @@ final class SessionAttributionKpis implements KpiSet {
     public SourceNeeds needs() {
         return new SourceNeeds(Map.of(
                 CAMPAIGNS, List.of("campaign_id", "name", "start_date", "spend", "creative_format", "creative_theme"),
-                SESSIONS, List.of("session_id", "user_id", "session_start", "campaign_id", "converted"),
-                ORDERS, List.of("order_id", "user_id", "order_ts", "gross_revenue")), List.of());
+                SESSIONS, List.of("user_id", "session_start", "campaign_id", "converted"),
+                ORDERS, List.of("user_id", "order_ts", "gross_revenue")), List.of());
     }
 
     @Override
@@ -110,24 +110,25 @@ final class SessionAttributionKpis implements KpiSet {
         return campaigns;
     }
 
-    /** Last touch: the user's latest session at or before the order; ties go to the smallest campaign id. */
+    /**
+     * Last touch in one pass: sessions and orders of a user in time order (a session before an order at
+     * the same instant), each order taking the latest session seen so far. The running maximum of
+     * "session start|campaign" texts is that session's, since the start leads and sorts as time does;
+     * at the same instant the larger campaign id wins.
+     */
     private static void attribute(KpiRun run, Map<String, Campaign> campaigns) {
-        String user = run.column(SESSIONS, "user_id");
-        String start = run.column(SESSIONS, "session_start");
-        String orderUser = run.column(ORDERS, "user_id");
-        String orderTs = run.column(ORDERS, "order_ts");
-        String touch = "SELECT o." + run.column(ORDERS, "order_id") + " AS order_id, o." + orderUser + " AS user_id, o."
-                + orderTs + " AS order_ts, CAST(o." + run.column(ORDERS, "gross_revenue") + " AS DOUBLE PRECISION) AS revenue, "
-                + "MAX(s." + start + ") AS touched_at FROM " + run.tables(ORDERS).clean() + " o JOIN "
-                + run.tables(SESSIONS).clean() + " s ON s.job_instance_id = o.job_instance_id AND s." + user + " = o."
-                + orderUser + " AND s." + start + " <= o." + orderTs + " WHERE o.job_instance_id = ? "
-                + "GROUP BY o." + run.column(ORDERS, "order_id") + ", o." + orderUser + ", o." + orderTs + ", o."
-                + run.column(ORDERS, "gross_revenue");
-        String attributed = "SELECT t.order_id, t.order_ts, t.revenue, MIN(s." + run.column(SESSIONS, "campaign_id")
-                + ") AS campaign_id FROM (" + touch + ") t JOIN " + run.tables(SESSIONS).clean() + " s ON s.job_instance_id = ? "
-                + "AND s." + user + " = t.user_id AND s." + start + " = t.touched_at GROUP BY t.order_id, t.order_ts, t.revenue";
-        run.jdbc().query("SELECT a.campaign_id, CAST(a.order_ts AS DATE), COUNT(*), SUM(a.revenue) FROM (" + attributed
-                + ") a GROUP BY a.campaign_id, CAST(a.order_ts AS DATE)", rs -> {
+        String events = "SELECT s." + run.column(SESSIONS, "user_id") + " AS user_id, s." + run.column(SESSIONS, "session_start")
+                + " AS ts, 0 AS kind, s." + run.column(SESSIONS, "campaign_id") + " AS campaign_id, "
+                + "CAST(NULL AS DOUBLE PRECISION) AS revenue FROM " + run.tables(SESSIONS).clean()
+                + " s WHERE s.job_instance_id = ? UNION ALL SELECT o." + run.column(ORDERS, "user_id") + ", o."
+                + run.column(ORDERS, "order_ts") + ", 1, NULL, CAST(o." + run.column(ORDERS, "gross_revenue")
+                + " AS DOUBLE PRECISION) FROM " + run.tables(ORDERS).clean() + " o WHERE o.job_instance_id = ?";
+        String touched = "SELECT e.kind, e.ts, e.revenue, MAX(CASE WHEN e.kind = 0 THEN CAST(e.ts AS VARCHAR(40)) || '|' "
+                + "|| e.campaign_id END) OVER (PARTITION BY e.user_id ORDER BY e.ts, e.kind "
+                + "ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS touch FROM (" + events + ") e";
+        String campaign = "SUBSTRING(a.touch FROM POSITION('|' IN a.touch) + 1)";
+        run.jdbc().query("SELECT " + campaign + ", CAST(a.ts AS DATE), COUNT(*), SUM(a.revenue) FROM (" + touched
+                + ") a WHERE a.kind = 1 AND a.touch IS NOT NULL GROUP BY " + campaign + ", CAST(a.ts AS DATE)", rs -> {
                     Campaign c = campaigns.get(rs.getString(1));
                     if (c != null) {
                         c.ordersByDate().put(rs.getDate(2).toLocalDate(), new double[] {rs.getLong(3), rs.getDouble(4)});

@@ -3,7 +3,6 @@ package io.adlift.pipeline.model;
 import io.adlift.pipeline.definition.Pipeline;
 import io.adlift.pipeline.definition.SourceNeeds;
 import io.adlift.pipeline.kpi.CampaignRollup;
-import java.util.stream.Collectors;
 
 /**
  * {@code campaign-rollup}: one row per campaign with its ads and ad events rolled up
@@ -23,8 +22,6 @@ final class CampaignRollupDataset implements ModelDataset {
 
     @Override
     public Query query(Pipeline pipeline) {
-        String columns = CampaignRollup.columns().stream().map(c -> "r." + c).collect(Collectors.joining(", "));
-        return new Query("SELECT " + columns + " FROM (" + CampaignRollup.select(pipeline, true) + ") r"
-                + " WHERE r.data_split = ? ORDER BY r.source_file, r.source_line", CampaignRollup.columns(), 3);
+        return new Query(CampaignRollup.select(pipeline, true), CampaignRollup.columns(), 3);
     }
 }

@@ -27,6 +27,9 @@ public final class XgboostTrainer implements Trainer {
         return NAME;
     }
 
+    /** Below this many rows XGBoost trains on one thread unless the definition sets nthread. */
+    static final int SINGLE_THREAD_BELOW_ROWS = 20_000;
+
     @Override
     public TrainedModel train(FeatureMatrix features, float[] labels, ModelSpec spec, TrainingListener listener) {
         Objects.requireNonNull(features, "features must not be null");
@@ -38,6 +41,11 @@ public final class XgboostTrainer implements Trainer {
         // XGBoost4J prints every round's evaluation to the console unless told not to; the curve is
         // kept in the model instead. A definition can still ask for it with verbose_eval.
         params.putIfAbsent("verbose_eval", "false");
+        // On a few thousand rows a round takes microseconds, and OpenMP threads waiting on each other
+        // (on a shared machine, spinning against other processes) cost a hundred times the work.
+        if (features.rows() < SINGLE_THREAD_BELOW_ROWS) {
+            params.putIfAbsent("nthread", 1);
+        }
 
         DMatrix train = null;
         Booster booster = null;
