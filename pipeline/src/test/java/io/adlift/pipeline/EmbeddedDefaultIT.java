@@ -48,7 +48,7 @@ class EmbeddedDefaultIT {
         Adlift.Result noCommand = adlift.run();
 
         assertThat(unknown.exitCode()).isEqualTo(2);
-        assertThat(unknown.err()).contains("unknown pipeline 'add-conversions'; defined pipelines: [ad-conversions]");
+        assertThat(unknown.err()).contains("unknown pipeline 'add-conversions'; defined pipelines: [ad-conversions, campaign-clv, campaign-purchases, influencer-roas, session-conversion]");
         assertThat(missingFile.exitCode()).isEqualTo(2);
         assertThat(missingFile.err()).contains("nope.csv is not a readable file");
         assertThat(noCommand.exitCode()).isEqualTo(2);

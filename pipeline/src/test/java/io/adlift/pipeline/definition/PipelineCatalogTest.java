@@ -28,11 +28,15 @@ class PipelineCatalogTest {
     Path dir;
 
     private Path definitionWith(String from, String to) throws IOException {
-        String shipped = Files.readString(SHIPPED.resolve("ad-conversions.yml"));
+        return definitionWith("ad-conversions", from, to);
+    }
+
+    private Path definitionWith(String pipeline, String from, String to) throws IOException {
+        String shipped = Files.readString(SHIPPED.resolve(pipeline + ".yml"));
         if (!shipped.contains(from)) {
             throw new IllegalStateException("the shipped definition no longer contains: " + from);
         }
-        Path file = dir.resolve("ad-conversions.yml");
+        Path file = dir.resolve(pipeline + ".yml");
         Files.writeString(file, shipped.replace(from, to));
         return file;
     }
@@ -71,7 +75,7 @@ class PipelineCatalogTest {
         definitionWith("kind: regression", "kind: regresion");
 
         assertThatThrownBy(() -> PipelineCatalog.load(dir, NAMES)).hasMessageContaining("kind")
-                .hasMessageContaining("'regresion'").hasMessageContaining("allowed: [regression, kpi-only]");
+                .hasMessageContaining("'regresion'").hasMessageContaining("allowed: [regression, classification, kpi-only]");
     }
 
     @Test
@@ -81,7 +85,7 @@ class PipelineCatalogTest {
 
         assertThatThrownBy(() -> PipelineCatalog.load(dir, NAMES)).isInstanceOfSatisfying(DefinitionException.class,
                 e -> assertThat(e.problems()).anySatisfy(p -> assertThat(p).contains("steps.train.features[3].columns: "
-                        + "unknown column 'intrest'; declared columns: [ad_id,"))
+                        + "unknown column 'intrest'; the model's dataset has: [ad_id,"))
                         .anySatisfy(p -> assertThat(p).contains("uses the target 'Approved_Conversion' as a feature")));
     }
 
@@ -99,6 +103,47 @@ class PipelineCatalogTest {
         PipelineCatalog catalog = PipelineCatalog.load(SHIPPED, NAMES);
 
         assertThatThrownBy(() -> catalog.get("add-conversions"))
-                .hasMessage("unknown pipeline 'add-conversions'; defined pipelines: [ad-conversions]");
+                .hasMessage("unknown pipeline 'add-conversions'; defined pipelines: [ad-conversions, campaign-clv, campaign-purchases, influencer-roas, session-conversion]");
+    }
+
+    @Test
+    void shouldLoadAllFiveDataModels() {
+        PipelineCatalog catalog = PipelineCatalog.load(SHIPPED, NAMES);
+
+        assertThat(catalog.all()).extracting(Pipeline::name).containsExactlyInAnyOrder("ad-conversions", "campaign-clv", "session-conversion",
+                "campaign-purchases", "influencer-roas");
+        assertThat(catalog.get("session-conversion").definition().kind()).isEqualTo(PipelineKind.CLASSIFICATION);
+        assertThat(catalog.get("influencer-roas").hasModel()).isFalse();
+        assertThat(catalog.get("session-conversion").steps().train().features())
+                .noneMatch(f -> f.columns().contains("tier"));
+    }
+
+    @Test
+    void shouldRefuseAReferenceToASourceCleanedLater() throws IOException {
+        definitionWith("session-conversion", "references: { source: sessions, columns: [session_id] }",
+                "references: { source: orders, columns: [order_id] }");
+
+        assertThatThrownBy(() -> PipelineCatalog.load(dir, NAMES)).hasMessageContaining(
+                "steps.clean.rules[10].references.source: 'orders' must be declared before 'orders'");
+    }
+
+    @Test
+    void shouldRefuseAFeatureOnAColumnTheModelDatasetDoesNotOffer() throws IOException {
+        definitionWith("campaign-purchases", "- { kind: numeric, columns: [ads_video] }",
+                "- { kind: numeric, columns: [ads_tiktok] }");
+
+        assertThatThrownBy(() -> PipelineCatalog.load(dir, NAMES)).hasMessageContaining(
+                "steps.train.features[11].columns: unknown column 'ads_tiktok'; the model's dataset has: [campaign_id,");
+    }
+
+    @Test
+    void shouldNameTheColumnAKpiSetReadsButTheDefinitionLacks() throws IOException {
+        definitionWith("influencer-roas", "- { name: reach,         type: integer, required: true }", "");
+        StrategyNames needingReach = new StrategyNames(NAMES.readers(), NAMES.cleaningRules(), NAMES.splits(),
+                NAMES.trainers(), NAMES.deployers(), Map.of("influencer", new SourceNeeds(Map.of("posts",
+                        java.util.List.of("likes", "reach")), java.util.List.of())), NAMES.datasets());
+
+        assertThatThrownBy(() -> PipelineCatalog.load(dir, needingReach)).hasMessageContaining(
+                "steps.kpi.set: 'influencer' reads column 'reach' of source 'posts', which is not declared");
     }
 }
