@@ -31,14 +31,14 @@ final class ReportPrinter {
                     s.read(), s.written(), s.skipped() + s.filtered(), s.seconds());
         }
         Map<String, Object> c = r.counts();
-        c.keySet().stream().filter(k -> k.startsWith("ingest.") && k.endsWith(".staged")).forEach(k -> {
+        c.keySet().stream().filter(k -> k.startsWith("ingest.") && k.endsWith(".staged")).sorted().forEach(k -> {
             String source = k.substring("ingest.".length(), k.length() - ".staged".length());
             out.printf(Locale.ROOT, "  Source %s: %s rows read, %s staged, %s rejected at ingest, %s rejected by cleaning, "
                             + "%s clean%n", source, c.get("ingest." + source + ".read"), c.get(k),
                     c.getOrDefault("ingest." + source + ".rejected", "?"),
                     c.getOrDefault("clean." + source + ".rejected", "-"), c.getOrDefault("clean." + source + ".kept", "-"));
         });
-        c.keySet().stream().filter(k -> k.startsWith("kpi.")).forEach(k -> out.printf(Locale.ROOT, "  KPI table %s: %s rows%n",
+        c.keySet().stream().filter(k -> k.startsWith("kpi.")).sorted().forEach(k -> out.printf(Locale.ROOT, "  KPI table %s: %s rows%n",
                 k.substring(4, k.length() - ".rows".length()), c.get(k)));
         if (!r.metrics().isEmpty()) {
             StringBuilder line = new StringBuilder("  Model metrics:");

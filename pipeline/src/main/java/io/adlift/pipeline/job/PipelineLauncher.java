@@ -38,6 +38,9 @@ public class PipelineLauncher {
     private final Job modelPipeline;
     private final Job kpiPipeline;
 
+    private static final int RACE_ATTEMPTS = 5;
+    private static final long RACE_BACKOFF_MILLIS = 100;
+
     PipelineLauncher(PipelineCatalog catalog, JobOperator jobOperator, JobRepository jobRepository, Job modelPipeline,
             Job kpiPipeline) {
         this.catalog = catalog;
@@ -63,13 +66,20 @@ public class PipelineLauncher {
         inputs.forEach((source, path) -> params.addString(RunContext.INPUT_PREFIX + source, path.toString(), false));
         JobParameters parameters = params.toJobParameters();
         Job job = pipeline.hasModel() ? modelPipeline : kpiPipeline;
-        try {
-            return start(job, parameters);
-        } catch (DataIntegrityViolationException | ConcurrencyFailureException | IllegalStateException raced) {
-            // Another process created the same job instance or execution at the same moment (Spring Batch
-            // says "JobInstance must not already exist", or the database refuses the duplicate); launching
-            // again sees it, as running or completed, the way a later launch would.
-            return start(job, parameters);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return start(job, parameters);
+            } catch (DataIntegrityViolationException | ConcurrencyFailureException | IllegalStateException raced) {
+                // Another process created the same job instance or execution at the same moment: Spring Batch
+                // says "JobInstance must not already exist", or finds the instance before its execution
+                // ("Cannot find any job execution"), or the database refuses the duplicate. Launching again
+                // once the other process has its execution sees it, as running or completed, the way a later
+                // launch would.
+                if (attempt == RACE_ATTEMPTS) {
+                    throw raced;
+                }
+                Thread.sleep(RACE_BACKOFF_MILLIS * attempt);
+            }
         }
     }
 
