@@ -3,6 +3,7 @@ package io.adlift.pipeline.cli;
 import io.adlift.pipeline.definition.DefinitionException;
 import io.adlift.pipeline.progress.ProgressDisplay;
 import io.adlift.steps.generate.AdConversionsGenerator;
+import io.adlift.steps.generate.CampaignClvGenerator;
 import io.adlift.steps.generate.Generator;
 import java.nio.file.Path;
 import java.util.List;
@@ -41,7 +42,7 @@ class GenerateCommand implements Callable<Integer> {
     private final ProgressDisplay progress;
 
     GenerateCommand(ProgressDisplay progress) {
-        this.generators = List.<Generator>of(new AdConversionsGenerator()).stream()
+        this.generators = List.<Generator>of(new AdConversionsGenerator(), new CampaignClvGenerator()).stream()
                 .collect(Collectors.toMap(Generator::pipeline, g -> g));
         this.progress = progress;
     }
