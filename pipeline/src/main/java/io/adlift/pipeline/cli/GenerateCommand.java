@@ -5,6 +5,7 @@ import io.adlift.pipeline.progress.ProgressDisplay;
 import io.adlift.steps.generate.AdConversionsGenerator;
 import io.adlift.steps.generate.CampaignClvGenerator;
 import io.adlift.steps.generate.Generator;
+import io.adlift.steps.generate.SessionConversionGenerator;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +43,8 @@ class GenerateCommand implements Callable<Integer> {
     private final ProgressDisplay progress;
 
     GenerateCommand(ProgressDisplay progress) {
-        this.generators = List.<Generator>of(new AdConversionsGenerator(), new CampaignClvGenerator()).stream()
+        this.generators = List.<Generator>of(new AdConversionsGenerator(), new CampaignClvGenerator(),
+                new SessionConversionGenerator()).stream()
                 .collect(Collectors.toMap(Generator::pipeline, g -> g));
         this.progress = progress;
     }
