@@ -4,6 +4,7 @@ import io.adlift.pipeline.definition.DefinitionException;
 import io.adlift.pipeline.progress.ProgressDisplay;
 import io.adlift.steps.generate.AdConversionsGenerator;
 import io.adlift.steps.generate.CampaignClvGenerator;
+import io.adlift.steps.generate.CampaignPurchasesGenerator;
 import io.adlift.steps.generate.Generator;
 import io.adlift.steps.generate.SessionConversionGenerator;
 import java.nio.file.Path;
@@ -44,7 +45,7 @@ class GenerateCommand implements Callable<Integer> {
 
     GenerateCommand(ProgressDisplay progress) {
         this.generators = List.<Generator>of(new AdConversionsGenerator(), new CampaignClvGenerator(),
-                new SessionConversionGenerator()).stream()
+                new SessionConversionGenerator(), new CampaignPurchasesGenerator()).stream()
                 .collect(Collectors.toMap(Generator::pipeline, g -> g));
         this.progress = progress;
     }
