@@ -6,6 +6,7 @@ import io.adlift.steps.generate.AdConversionsGenerator;
 import io.adlift.steps.generate.CampaignClvGenerator;
 import io.adlift.steps.generate.CampaignPurchasesGenerator;
 import io.adlift.steps.generate.Generator;
+import io.adlift.steps.generate.InfluencerRoasGenerator;
 import io.adlift.steps.generate.SessionConversionGenerator;
 import java.nio.file.Path;
 import java.util.List;
@@ -45,7 +46,8 @@ class GenerateCommand implements Callable<Integer> {
 
     GenerateCommand(ProgressDisplay progress) {
         this.generators = List.<Generator>of(new AdConversionsGenerator(), new CampaignClvGenerator(),
-                new SessionConversionGenerator(), new CampaignPurchasesGenerator()).stream()
+                new SessionConversionGenerator(), new CampaignPurchasesGenerator(),
+                new InfluencerRoasGenerator()).stream()
                 .collect(Collectors.toMap(Generator::pipeline, g -> g));
         this.progress = progress;
     }

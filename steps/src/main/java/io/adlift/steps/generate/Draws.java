@@ -1,6 +1,8 @@
 package io.adlift.steps.generate;
 
+import java.util.List;
 import java.util.SplittableRandom;
+import java.util.function.ToDoubleFunction;
 
 /** The distributions generators draw from, on one seeded random source. */
 final class Draws {
@@ -113,6 +115,17 @@ final class Draws {
             }
         }
         return low;
+    }
+
+    /** The running totals of the items' weights, for {@link #pick(double[])}. */
+    static <T> double[] cumulative(List<T> items, ToDoubleFunction<T> weight) {
+        double[] cumulative = new double[items.size()];
+        double total = 0;
+        for (int i = 0; i < cumulative.length; i++) {
+            total += weight.applyAsDouble(items.get(i));
+            cumulative[i] = total;
+        }
+        return cumulative;
     }
 
     /** A whole amount of cents drawn uniformly between two amounts. */

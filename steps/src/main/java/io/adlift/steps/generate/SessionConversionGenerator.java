@@ -70,12 +70,7 @@ public final class SessionConversionGenerator implements Generator {
 
     private static void writeSessions(Path sessionsFile, Path ordersFile, List<SessionCampaign> campaigns, long rows,
             Draws draws, GenerationListener listener) throws IOException {
-        double[] cumulativeSpend = new double[campaigns.size()];
-        double total = 0;
-        for (int i = 0; i < cumulativeSpend.length; i++) {
-            total += campaigns.get(i).spend();
-            cumulativeSpend[i] = total;
-        }
+        double[] cumulativeSpend = Draws.cumulative(campaigns, SessionCampaign::spend);
         long users = Math.max(1, rows / 4);
         int sessionWidth = Ids.width(rows, 7);
         int userWidth = Ids.width(users, 6);
