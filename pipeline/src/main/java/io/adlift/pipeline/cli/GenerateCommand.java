@@ -3,7 +3,11 @@ package io.adlift.pipeline.cli;
 import io.adlift.pipeline.definition.DefinitionException;
 import io.adlift.pipeline.progress.ProgressDisplay;
 import io.adlift.steps.generate.AdConversionsGenerator;
+import io.adlift.steps.generate.CampaignClvGenerator;
+import io.adlift.steps.generate.CampaignPurchasesGenerator;
 import io.adlift.steps.generate.Generator;
+import io.adlift.steps.generate.InfluencerRoasGenerator;
+import io.adlift.steps.generate.SessionConversionGenerator;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +45,9 @@ class GenerateCommand implements Callable<Integer> {
     private final ProgressDisplay progress;
 
     GenerateCommand(ProgressDisplay progress) {
-        this.generators = List.<Generator>of(new AdConversionsGenerator()).stream()
+        this.generators = List.<Generator>of(new AdConversionsGenerator(), new CampaignClvGenerator(),
+                new SessionConversionGenerator(), new CampaignPurchasesGenerator(),
+                new InfluencerRoasGenerator()).stream()
                 .collect(Collectors.toMap(Generator::pipeline, g -> g));
         this.progress = progress;
     }

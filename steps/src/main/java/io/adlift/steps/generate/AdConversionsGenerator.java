@@ -2,8 +2,6 @@ package io.adlift.steps.generate;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -24,7 +22,6 @@ public final class AdConversionsGenerator implements Generator {
     private static final double[] AGE_WEIGHTS = {426, 248, 210, 259};
     private static final int[] INTERESTS = {2, 7, 10, 15, 16, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32,
         36, 63, 64, 65, 66, 100, 101, 102, 103, 104, 105, 106, 107, 108, 109, 110, 111, 112, 113, 114};
-    private static final int PROGRESS_EVERY = 100_000;
 
     @Override
     public String pipeline() {
@@ -37,10 +34,7 @@ public final class AdConversionsGenerator implements Generator {
         Path file = outDir.resolve("ads.csv");
         Draws draws = new Draws(seed);
         CsvLine line = new CsvLine();
-        try (BufferedWriter out = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(file),
-                StandardCharsets.UTF_8), 1 << 20)) {
-            out.write(HEADER);
-            out.write('\n');
+        try (BufferedWriter out = CsvFiles.create(file, HEADER)) {
             for (long i = 1; i <= rows; i++) {
                 int campaign = draws.weighted(CAMPAIGN_WEIGHTS);
                 long impressions = Math.max(87, Math.min(3_100_000, Math.round(Math.exp(draws.normal(10.5, 2.2)))));
@@ -61,12 +55,10 @@ public final class AdConversionsGenerator implements Generator {
                         .add(enquiries)
                         .add(approved)
                         .end());
-                if (i % PROGRESS_EVERY == 0) {
-                    listener.written(i, rows);
-                }
+                Progress.row(listener, i, rows);
             }
         }
-        listener.written(rows, rows);
+        Progress.done(listener, rows);
         return List.of(file);
     }
 }
