@@ -235,6 +235,23 @@ final class DefinitionValidator {
                 }
             }
         }
+        if (train.monotone() != null && train.features() != null) {
+            List<String> numericNames = train.features().stream()
+                    .filter(f -> f.kind() != io.adlift.steps.features.FeatureKind.ONE_HOT).map(FeatureSpec::name).toList();
+            train.monotone().forEach((feature, direction) -> {
+                if (!numericNames.contains(feature)) {
+                    problems.add("steps.train.monotone." + feature + ": no such feature (one-hot features cannot be "
+                            + "monotone); features: " + numericNames);
+                }
+                if (direction == null || Math.abs(direction) != 1) {
+                    problems.add("steps.train.monotone." + feature + ": " + direction + " must be 1 (rising) or -1 (falling)");
+                }
+            });
+            if (train.params() != null && train.params().keySet().stream().map(DefinitionValidator::xgboostName)
+                    .anyMatch("monotone_constraints"::equals)) {
+                problems.add("steps.train.monotone: give monotone constraints here or in params, not both");
+            }
+        }
         if (train.params() != null) {
             for (String param : train.params().keySet()) {
                 if (!XGBOOST_PARAMS.contains(xgboostName(param))) {

@@ -71,9 +71,13 @@ public record PipelineDefinition(String name, String description, PipelineKind k
      * @param params XGBoost booster parameters; write them kebab-case ({@code max-depth}), they reach
      *               XGBoost with underscores ({@code max_depth})
      */
+    /**
+     * @param monotone features the model's prediction may only rise (1) or only fall (−1) with, by
+     *                 feature name; what a forecast that moves one input needs
+     */
     public record Train(@DefaultValue("xgboost") String strategy, @DefaultValue Dataset dataset,
-            List<FeatureSpec> features, Integer kBest, @DefaultValue("100") int rounds, @DefaultValue("42") long seed,
-            Map<String, String> params) {
+            List<FeatureSpec> features, Integer kBest, Map<String, Integer> monotone, @DefaultValue("100") int rounds,
+            @DefaultValue("42") long seed, Map<String, String> params) {
     }
 
     /**

@@ -72,8 +72,11 @@ final class TrainTasklet implements Tasklet {
             encoding = encoding.select(KBestSelection.select(x, labels, settings.kBest()));
             x = ModelRows.matrix(encoding, training);
         }
-        ModelSpec spec = new ModelSpec(settings.strategy(),
-                xgboostParams(run.pipeline().definition().kind(), settings.params()), settings.rounds(), settings.seed());
+        Map<String, String> params = xgboostParams(run.pipeline().definition().kind(), settings.params());
+        if (settings.monotone() != null && !settings.monotone().isEmpty()) {
+            params.put("monotone_constraints", monotoneConstraints(encoding.names(), settings.monotone()));
+        }
+        ModelSpec spec = new ModelSpec(settings.strategy(), params, settings.rounds(), settings.seed());
         Path dir = files.runDir(run.pipeline().name(), run.jobInstanceId());
         try (TrainedModel model = trainers.get(settings.strategy()).train(x, labels, spec,
                 (round, rounds, metric) -> progress.update("train", round, "rounds", (double) round / rounds))) {
@@ -126,6 +129,13 @@ final class TrainTasklet implements Tasklet {
             result.putIfAbsent("eval_metric", "logloss");
         }
         return result;
+    }
+
+    /** XGBoost's positional form, "(0,1,0)", of constraints given by feature name. */
+    static String monotoneConstraints(List<String> featureNames, Map<String, Integer> byName) {
+        List<String> constraints = new ArrayList<>(featureNames.size());
+        featureNames.forEach(name -> constraints.add(String.valueOf(byName.getOrDefault(name, 0))));
+        return "(" + String.join(",", constraints) + ")";
     }
 
     private static void requireBinary(String target, float[] labels) {
