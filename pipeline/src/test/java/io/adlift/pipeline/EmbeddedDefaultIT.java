@@ -48,12 +48,26 @@ class EmbeddedDefaultIT {
         Adlift.Result noCommand = adlift.run();
 
         assertThat(unknown.exitCode()).isEqualTo(2);
-        assertThat(unknown.err()).contains("unknown pipeline 'add-conversions'; defined pipelines: [ad-conversions, campaign-clv, campaign-purchases, influencer-roas, session-conversion]");
+        assertThat(unknown.err()).contains("unknown pipeline 'add-conversions'; defined pipelines: "
+                + "[ad-conversions, campaign-clv, campaign-purchases, influencer-roas, session-conversion]");
         assertThat(missingFile.exitCode()).isEqualTo(2);
         assertThat(missingFile.err()).contains("nope.csv is not a readable file");
         assertThat(noCommand.exitCode()).isEqualTo(2);
         assertThat(noCommand.out()).contains("Usage: adlift").contains("run").contains("status");
         assertThat(unknown.all() + missingFile.all()).doesNotContain("\tat ");
+    }
+
+    @Test
+    void shouldListTheFiveDataModelsWithTheirKindAndADescription() {
+        Adlift.Result result = Adlift.embedded(data).run("pipelines");
+
+        assertThat(result.exitCode()).as(result.all()).isZero();
+        assertThat(result.out().lines().toList()).hasSize(5).satisfiesExactly(
+                line -> assertThat(line).matches("ad-conversions +regression +Facebook ads .+"),
+                line -> assertThat(line).matches("campaign-clv +regression +Daily campaign rows.+"),
+                line -> assertThat(line).matches("campaign-purchases +regression +Campaigns, ads and ad events.+"),
+                line -> assertThat(line).matches("influencer-roas +kpi-only +Influencers, posts.+"),
+                line -> assertThat(line).matches("session-conversion +classification +Campaigns, sessions and orders.+"));
     }
 
     @Test
