@@ -4,7 +4,6 @@ import static io.adlift.pipeline.datamodels.GeneratedFiles.number;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import io.adlift.pipeline.TestDatabase;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -26,15 +25,12 @@ class AdConversionsGeneratedOnPostgresIT {
 
     @BeforeAll
     static void generateAndRun() {
-        TestDatabase.reset();
         run = DataModelRun.generateAndRun(dir, "ad-conversions", 100_000, "2026-07-01");
     }
 
     @Test
     void shouldIngestEveryAdAndDeploy() {
-        assertThat(run.result().exitCode()).as(run.result().all()).isZero();
-        assertThat(run.cleanRows("ad-conversions", "ads")).isEqualTo(100_000);
-        assertThat(run.rejects()).isZero();
+        run.assertCompletedWithEveryRowClean("ads", 100_000);
     }
 
     @Test

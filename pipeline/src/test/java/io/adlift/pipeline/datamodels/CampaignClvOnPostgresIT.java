@@ -4,7 +4,6 @@ import static io.adlift.pipeline.datamodels.GeneratedFiles.number;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import io.adlift.pipeline.TestDatabase;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -23,15 +22,12 @@ class CampaignClvOnPostgresIT {
 
     @BeforeAll
     static void generateAndRun() {
-        TestDatabase.reset();
         run = DataModelRun.generateAndRun(dir, "campaign-clv", 100_000, "2026-06-01");
     }
 
     @Test
     void shouldIngestEveryRowAndDeployTheClvModel() {
-        assertThat(run.result().exitCode()).as(run.result().all()).isZero();
-        assertThat(run.cleanRows("campaign-clv", "daily")).isEqualTo(100_000);
-        assertThat(run.rejects()).isZero();
+        run.assertCompletedWithEveryRowClean("daily", 100_000);
         assertThat(run.testMetrics().get("r2")).isGreaterThan(0.3);
     }
 

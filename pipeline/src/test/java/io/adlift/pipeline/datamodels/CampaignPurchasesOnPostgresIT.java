@@ -26,15 +26,12 @@ class CampaignPurchasesOnPostgresIT {
 
     @BeforeAll
     static void generateAndRun() {
-        TestDatabase.reset();
         run = DataModelRun.generateAndRun(dir, "campaign-purchases", 100_000, "2026-05-01");
     }
 
     @Test
     void shouldIngestEveryEventAndComplete() {
-        assertThat(run.result().exitCode()).as(run.result().all()).isZero();
-        assertThat(run.cleanRows("campaign-purchases", "ad_events")).isEqualTo(100_000);
-        assertThat(run.rejects()).isZero();
+        run.assertCompletedWithEveryRowClean("ad_events", 100_000);
     }
 
     @Test

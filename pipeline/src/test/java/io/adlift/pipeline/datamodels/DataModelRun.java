@@ -7,20 +7,29 @@ import io.adlift.pipeline.TestDatabase;
 import java.nio.file.Path;
 
 /** One generated input and the run of its pipeline on PostgreSQL, for a data model's integration test. */
-record DataModelRun(Path input, Adlift.Result result, String businessDate) {
+record DataModelRun(String pipeline, Path input, Adlift.Result result, String businessDate) {
 
+    /** Resets the database, generates {@code rows} of the pipeline's main table (seed 11) and runs it. */
     static DataModelRun generateAndRun(Path dir, String pipeline, long rows, String businessDate) {
+        TestDatabase.reset();
         Path input = dir.resolve("in");
         Adlift.Result generated = Adlift.onPostgres(dir).run("generate", pipeline, "--rows", Long.toString(rows), "--seed",
                 "11", "--out", input.toString());
         assertThat(generated.exitCode()).as(generated.all()).isZero();
         Adlift.Result result = Adlift.onPostgres(dir).run("run", pipeline, "--input", input.toString(), "--business-date",
                 businessDate);
-        return new DataModelRun(input, result, businessDate);
+        return new DataModelRun(pipeline, input, result, businessDate);
+    }
+
+    /** The run completed, every row of the main table is clean, and nothing was rejected. */
+    void assertCompletedWithEveryRowClean(String mainSource, long rows) {
+        assertThat(result.exitCode()).as(result.all()).isZero();
+        assertThat(cleanRows(mainSource)).isEqualTo(rows);
+        assertThat(rejects()).isZero();
     }
 
     /** The clean rows of {@code source} in this run. */
-    long cleanRows(String pipeline, String source) {
+    long cleanRows(String source) {
         return TestDatabase.count("SELECT COUNT(*) FROM cln_" + pipeline.replace('-', '_') + "_" + source
                 + " c JOIN batch_job_execution e ON e.job_instance_id = c.job_instance_id WHERE e.job_execution_id = ?",
                 executionId());

@@ -4,7 +4,6 @@ import static io.adlift.pipeline.datamodels.GeneratedFiles.number;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import io.adlift.pipeline.TestDatabase;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -30,15 +29,14 @@ class SessionConversionOnPostgresIT {
 
     @BeforeAll
     static void generateAndRun() {
-        TestDatabase.reset();
         run = DataModelRun.generateAndRun(dir, "session-conversion", 100_000, "2026-04-01");
     }
 
     @Test
     void shouldIngestEverySessionAndOrderAndDeployTheClassifier() throws Exception {
         assertThat(run.result().exitCode()).as(run.result().all()).isZero();
-        assertThat(run.cleanRows("session-conversion", "sessions")).isEqualTo(100_000);
-        assertThat(run.cleanRows("session-conversion", "orders"))
+        assertThat(run.cleanRows("sessions")).isEqualTo(100_000);
+        assertThat(run.cleanRows("orders"))
                 .isEqualTo(GeneratedFiles.read(run.input(), "orders").size());
         assertThat(run.rejects()).isZero();
     }
