@@ -22,7 +22,7 @@ final class DefinitionValidator {
             "base_score", "tweedie_variance_power", "max_delta_step", "updater", "feature_selector", "top_k",
             "verbosity", "sampling_method", "monotone_constraints", "interaction_constraints");
 
-    static final Set<String> REGRESSION_METRICS = Set.of("rmse", "mae", "r2");
+    static final Set<String> REGRESSION_METRICS = Set.of("rmse", "mae", "r2", "mape");
 
     static final Set<String> CLASSIFICATION_METRICS = Set.of("roc_auc", "pr_auc", "log_loss", "f1", "precision",
             "recall", "accuracy");

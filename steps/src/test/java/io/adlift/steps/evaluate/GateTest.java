@@ -69,11 +69,11 @@ class GateTest {
         Gate onAuc = new Gate(List.of(GateCriterion.atLeast("auc", 0.7)));
 
         GateDecision decision = onAuc.decide(
-                new RegressionMetrics(10, 1, 1, 0.8).asMap());
+                new RegressionMetrics(10, 1, 1, 0.8, 0.1).asMap());
 
         assertThat(decision.passed()).isFalse();
         assertThat(decision.reasons()).containsExactly(
-                "metric 'auc' was not computed; available metrics are count, mae, r2, rmse");
+                "metric 'auc' was not computed; available metrics are count, mae, mape, r2, rmse");
     }
 
     @Test

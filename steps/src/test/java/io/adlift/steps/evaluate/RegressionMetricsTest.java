@@ -53,12 +53,21 @@ class RegressionMetricsTest {
 
     @Test
     void shouldExposeTheMetricsUnderTheNamesGatesUse() {
-        RegressionMetrics metrics = new RegressionMetrics(10, 1.5, 1.25, 0.5);
+        RegressionMetrics metrics = new RegressionMetrics(10, 1.5, 1.25, 0.5, 0.2);
 
-        assertThat(metrics.asMap()).containsOnlyKeys("rmse", "mae", "r2", "count")
+        assertThat(metrics.asMap()).containsOnlyKeys("rmse", "mae", "r2", "mape", "count")
+                .containsEntry("mape", 0.2)
                 .containsEntry("rmse", 1.5)
                 .containsEntry("mae", 1.25)
                 .containsEntry("r2", 0.5)
                 .containsEntry("count", 10.0);
+    }
+
+    @Test
+    void shouldTakeMapeOverTheRowsWithANonZeroActualOnly() {
+        RegressionMetrics metrics = RegressionMetrics.of(new float[] {0, 2, 4}, new float[] {1, 1, 5});
+
+        assertThat(metrics.mape()).isEqualTo((0.5 + 0.25) / 2);
+        assertThat(RegressionMetrics.of(new float[] {0, 0}, new float[] {1, 2}).mape()).isNaN();
     }
 }
