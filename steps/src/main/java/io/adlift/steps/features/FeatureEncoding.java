@@ -14,13 +14,63 @@ import java.util.function.Function;
  * @param categories for each one-hot feature's name, its categories in feature order
  * @param selected   the feature names kept by a selection fitted on training rows, in vector order;
  *                   null when every feature is kept
+ * @param means      with {@code stds}, a standardisation fitted on training rows, per output feature in
+ *                   vector order: each value becomes (value − mean) / std; null when values are kept as they are
  */
-public record FeatureEncoding(List<FeatureSpec> features, Map<String, List<String>> categories, List<String> selected) {
+public record FeatureEncoding(List<FeatureSpec> features, Map<String, List<String>> categories, List<String> selected,
+        double[] means, double[] stds) {
 
     public FeatureEncoding {
         features = List.copyOf(features);
         categories = Map.copyOf(categories);
         selected = selected == null ? null : List.copyOf(selected);
+        if ((means == null) != (stds == null)) {
+            throw new IllegalArgumentException("a standardisation needs both means and standard deviations");
+        }
+    }
+
+    public FeatureEncoding(List<FeatureSpec> features, Map<String, List<String>> categories, List<String> selected) {
+        this(features, categories, selected, null, null);
+    }
+
+    /**
+     * This encoding, standardising each output feature by the mean and standard deviation it has in
+     * {@code training} (encoded by this encoding); missing values are left out of both and stay missing. A
+     * constant feature is only centred. Linear models want it; trees do not care.
+     */
+    public FeatureEncoding standardize(io.adlift.steps.train.FeatureMatrix training) {
+        int columns = training.columns();
+        double[] mean = new double[columns];
+        double[] std = new double[columns];
+        float[] v = training.values();
+        for (int c = 0; c < columns; c++) {
+            long n = 0;
+            double sum = 0;
+            double squares = 0;
+            for (int r = 0; r < training.rows(); r++) {
+                float x = v[r * columns + c];
+                if (!Float.isNaN(x)) {
+                    n++;
+                    sum += x;
+                    squares += (double) x * x;
+                }
+            }
+            mean[c] = n == 0 ? 0 : sum / n;
+            double variance = n == 0 ? 0 : Math.max(0, squares / n - mean[c] * mean[c]);
+            std[c] = variance > 0 ? Math.sqrt(variance) : 1;
+        }
+        return new FeatureEncoding(features, categories, selected, mean, std);
+    }
+
+    /** The matrix of {@code rows}, one encoded row each, in order. */
+    public io.adlift.steps.train.FeatureMatrix matrix(List<? extends Function<String, Object>> rows) {
+        int columns = names().size();
+        float[] values = new float[rows.size() * columns];
+        int offset = 0;
+        for (Function<String, Object> row : rows) {
+            offset = encode(row, values, offset);
+        }
+        return new io.adlift.steps.train.FeatureMatrix(names(), rows.size(), values);
     }
 
     /** This encoding keeping only {@code names} of its features. */
@@ -29,6 +79,9 @@ public record FeatureEncoding(List<FeatureSpec> features, Map<String, List<Strin
         List<String> unknown = names.stream().filter(n -> !all.contains(n)).toList();
         if (!unknown.isEmpty()) {
             throw new IllegalArgumentException("cannot select unknown features " + unknown + "; features: " + all);
+        }
+        if (means != null) {
+            throw new IllegalStateException("select features before standardising them");
         }
         return new FeatureEncoding(features, categories, all.stream().filter(names::contains).toList());
     }
@@ -90,6 +143,16 @@ public record FeatureEncoding(List<FeatureSpec> features, Map<String, List<Strin
 
     /** Writes the row's features into {@code out} from {@code offset}; returns the next offset. */
     public int encode(Function<String, Object> row, float[] out, int offset) {
+        int end = encodeSelected(row, out, offset);
+        if (means != null) {
+            for (int i = offset; i < end; i++) {
+                out[i] = (float) ((out[i] - means[i - offset]) / stds[i - offset]);
+            }
+        }
+        return end;
+    }
+
+    private int encodeSelected(Function<String, Object> row, float[] out, int offset) {
         if (selected == null) {
             return encodeAll(row, out, offset);
         }

@@ -85,4 +85,20 @@ class FeatureEncodingTest {
         assertThat(encoding.encode(row(Map.of("at", "2024-03-03")))).containsExactly(0f, 7f, 3f);
         assertThat(encoding.encode(row(Map.of()))).containsOnly(Float.NaN);
     }
+
+    @Test
+    void shouldStandardiseByTheTrainingRowsStatisticsAndKeepMissingValuesMissing() {
+        List<FeatureSpec> numeric = List.of(new FeatureSpec(FeatureKind.NUMERIC, List.of("x"), null),
+                new FeatureSpec(FeatureKind.NUMERIC, List.of("k"), null));
+        List<Function<String, Object>> training = List.of(row(Map.of("x", 1.0, "k", 5.0)), row(Map.of("x", 3.0, "k", 5.0)),
+                row(Map.of("k", 5.0)));
+        FeatureEncoding plain = FeatureEncoding.fit(numeric, training);
+
+        FeatureEncoding scaled = plain.standardize(plain.matrix(training));
+
+        // x: mean 2, population std 1 over the two present values; k is constant, so only centred.
+        assertThat(scaled.encode(row(Map.of("x", 4.0, "k", 6.0)))).containsExactly(2f, 1f);
+        assertThat(scaled.encode(row(Map.of("k", 5.0)))[0]).isNaN();
+        assertThatThrownBy(() -> scaled.select(List.of("x"))).hasMessageContaining("select features before");
+    }
 }
