@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
 
@@ -75,6 +76,44 @@ public final class TrainedModel implements AutoCloseable {
         } catch (XGBoostError e) {
             throw new IllegalStateException("XGBoost could not predict " + x.rows() + " rows: "
                     + e.getMessage(), e);
+        } finally {
+            if (matrix != null) {
+                matrix.dispose();
+            }
+        }
+    }
+
+    /**
+     * Each feature's total gain over the trees' splits on it (0 for a feature no split uses), in feature
+     * order; a linear booster has no splits and gives zeros.
+     */
+    public double[] gainImportance() {
+        requireOpen();
+        double[] gain = new double[featureNames.size()];
+        try {
+            Map<String, Double> scores = booster.getScore(featureNames.toArray(String[]::new), "total_gain");
+            for (int i = 0; i < gain.length; i++) {
+                gain[i] = scores.getOrDefault(featureNames.get(i), 0.0);
+            }
+        } catch (XGBoostError e) {
+            throw new IllegalStateException("XGBoost could not score feature importance: " + e.getMessage(), e);
+        }
+        return gain;
+    }
+
+    /**
+     * SHAP values: each feature's contribution to each row's prediction (in margin units), row-major,
+     * with a last column per row for the bias; XGBoost's {@code predictContrib}.
+     */
+    public float[][] contributions(FeatureMatrix x) {
+        Objects.requireNonNull(x, "feature matrix must not be null");
+        requireOpen();
+        DMatrix matrix = null;
+        try {
+            matrix = DenseMatrices.of(x);
+            return booster.predictContrib(matrix, 0);
+        } catch (XGBoostError e) {
+            throw new IllegalStateException("XGBoost could not explain " + x.rows() + " rows: " + e.getMessage(), e);
         } finally {
             if (matrix != null) {
                 matrix.dispose();

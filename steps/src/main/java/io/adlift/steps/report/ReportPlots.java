@@ -1,0 +1,81 @@
+package io.adlift.steps.report;
+
+import io.adlift.steps.evaluate.Curves;
+import io.adlift.steps.train.FeatureMatrix;
+import io.adlift.steps.train.TrainedModel;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The plots a model's report shows, by kind of model. */
+public final class ReportPlots {
+
+    private static final int TOP_FEATURES = 20;
+
+    private ReportPlots() {
+    }
+
+    /** Actual vs predicted, residuals, importance by gain, mean |SHAP| and the learning curve. */
+    public static List<EvaluationReport.Plot> regression(TrainedModel model, FeatureMatrix test, float[] actual,
+            float[] predicted) {
+        List<EvaluationReport.Plot> plots = new ArrayList<>();
+        plots.add(new EvaluationReport.Plot("actual_vs_predicted.png", "Actual vs predicted on the test rows",
+                Plots.actualVsPredicted(actual, predicted)));
+        plots.add(new EvaluationReport.Plot("residuals.png", "Residual histogram on the test rows",
+                Plots.residualHistogram(actual, predicted, 30)));
+        plots.addAll(common(model, test));
+        return plots;
+    }
+
+    /** ROC and precision–recall curves, importance by gain, mean |SHAP| and the learning curve. */
+    public static List<EvaluationReport.Plot> classification(TrainedModel model, FeatureMatrix test, float[] actual,
+            float[] probability) {
+        List<EvaluationReport.Plot> plots = new ArrayList<>();
+        double[][] roc = Curves.roc(actual, probability);
+        plots.add(new EvaluationReport.Plot("roc.png", "ROC curve on the test rows", Plots.lines("ROC curve",
+                "false positive rate", "true positive rate", List.of("model", "chance"),
+                List.of(roc[0], new double[] {0, 1}), List.of(roc[1], new double[] {0, 1}))));
+        double[][] pr = Curves.precisionRecall(actual, probability);
+        plots.add(new EvaluationReport.Plot("precision_recall.png", "Precision–recall curve on the test rows",
+                Plots.lines("Precision–recall curve", "recall", "precision", List.of("model"), List.of(pr[0]),
+                        List.of(pr[1]))));
+        plots.addAll(common(model, test));
+        return plots;
+    }
+
+    private static List<EvaluationReport.Plot> common(TrainedModel model, FeatureMatrix test) {
+        List<EvaluationReport.Plot> plots = new ArrayList<>();
+        plots.add(new EvaluationReport.Plot("importance_gain.png", "Feature importance: total gain of the splits",
+                Plots.bars("Feature importance by gain", "total gain", model.featureNames(), model.gainImportance(),
+                        TOP_FEATURES)));
+        plots.add(new EvaluationReport.Plot("shap_summary.png", "SHAP summary: mean |contribution| on the test rows",
+                Plots.bars("SHAP summary", "mean |SHAP value|", model.featureNames(), meanAbsoluteShap(model, test),
+                        TOP_FEATURES)));
+        List<Double> curve = model.trainingCurve();
+        if (!curve.isEmpty()) {
+            double[] rounds = new double[curve.size()];
+            double[] values = new double[curve.size()];
+            for (int i = 0; i < rounds.length; i++) {
+                rounds[i] = i + 1;
+                values[i] = curve.get(i);
+            }
+            plots.add(new EvaluationReport.Plot("learning_curve.png", "Learning curve: training "
+                    + model.evalMetricName() + " per boosting round", Plots.lines("Learning curve", "boosting round",
+                            model.evalMetricName(), List.of("training"), List.of(rounds), List.of(values))));
+        }
+        return plots;
+    }
+
+    static double[] meanAbsoluteShap(TrainedModel model, FeatureMatrix x) {
+        float[][] contributions = model.contributions(x);
+        double[] mean = new double[x.columns()];
+        for (float[] row : contributions) {
+            for (int c = 0; c < mean.length; c++) {
+                mean[c] += Math.abs(row[c]);
+            }
+        }
+        for (int c = 0; c < mean.length; c++) {
+            mean[c] /= Math.max(1, contributions.length);
+        }
+        return mean;
+    }
+}
