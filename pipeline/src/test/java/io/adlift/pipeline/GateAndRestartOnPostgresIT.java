@@ -47,6 +47,40 @@ class GateAndRestartOnPostgresIT {
     }
 
     @Test
+    void shouldRefuseAModelWorseThanTheChampionOnTheSameTestRowsAndKeepTheChampion() throws IOException {
+        Path definitions = Files.createDirectories(dir.resolve("champion"));
+        String shipped = Files.readString(Adlift.repoRoot().resolve("config/pipelines/ad-conversions.yml"));
+        // Thresholds any model passes, so that only the comparison with the champion can refuse.
+        String withChampionGate = shipped.replace("  evaluate:\n", "  evaluate:\n    champion: { metric: rmse, margin: 0.05 }\n")
+                .replace("{ metric: r2,   min: 0.5 }", "{ metric: r2,   min: -100 }");
+        Path data = dir.resolve("champion-data");
+        Adlift adlift = Adlift.onPostgres(data).with("--adlift.pipelines-dir=" + definitions);
+
+        Files.writeString(definitions.resolve("ad-conversions.yml"), withChampionGate);
+        Adlift.Result first = adlift.run("run", "ad-conversions", "--input", KAG.toString(), "--business-date", "2026-03-05");
+        // The same data and split, but a model that barely learns: three rounds at a tiny learning rate.
+        Files.writeString(definitions.resolve("ad-conversions.yml"), withChampionGate.replace("rounds: 300", "rounds: 3")
+                .replace("eta: 0.03", "eta: 0.01"));
+        Adlift.Result worse = adlift.run("run", "ad-conversions", "--input", KAG.toString(), "--business-date", "2026-03-05",
+                "--rerun");
+
+        assertThat(first.exitCode()).as(first.all()).isZero();
+        long champion = TestDatabase.count("SELECT version FROM deployment WHERE job_execution_id = ?",
+                AdConversionsOnPostgresIT.executionId(first));
+        assertThat(worse.exitCode()).as(worse.all()).isEqualTo(5);
+        assertThat(worse.out()).contains("Gate: refused (rmse = ").contains("against the champion (version " + champion + ")")
+                .contains("more than the margin 0.0500").doesNotContain("below the minimum");
+        assertThat(TestDatabase.rows("SELECT decision, version FROM deployment WHERE job_execution_id = ?",
+                AdConversionsOnPostgresIT.executionId(worse))).singleElement().satisfies(d -> {
+                    assertThat(d.get("decision")).isEqualTo("refused");
+                    assertThat(d.get("version")).isNull();
+                });
+        assertThat(TestDatabase.count("SELECT MAX(version) FROM deployment WHERE model_name = 'ad-conversions'"))
+                .isEqualTo(champion);
+        assertThat(data.resolve("models/ad-conversions/" + champion + "/model.json")).exists();
+    }
+
+    @Test
     void shouldResumeAFailedRunAtTheFailedStepWithoutReExecutingCompletedSteps() throws IOException {
         Path data = Files.createDirectories(dir.resolve("restart-data"));
         Files.writeString(data.resolve("runs"), "a file where train wants its folder: train fails");

@@ -273,6 +273,12 @@ final class DefinitionValidator {
         if (evaluate.threshold() <= 0 || evaluate.threshold() >= 1) {
             problems.add("steps.evaluate.threshold: " + evaluate.threshold() + " must be between 0 and 1 (exclusive)");
         }
+        if (evaluate.champion() != null) {
+            oneOf("steps.evaluate.champion.metric", evaluate.champion().metric(), metrics, problems);
+            if (!(evaluate.champion().margin() >= 0)) {
+                problems.add("steps.evaluate.champion.margin: " + evaluate.champion().margin() + " must be 0 or more");
+            }
+        }
         if (evaluate.forecast() != null) {
             checkForecast(d, evaluate.forecast(), available, sources, problems);
         }

@@ -96,9 +96,15 @@ public record PipelineDefinition(String name, String description, PipelineKind k
      * @param threshold        a classifier's probability from which a row counts as positive
      * @param writePredictions write every row's prediction to {@code model_prediction}
      * @param forecast         a spend forecast from the model (classification)
+     * @param champion         the gate's relative part: not worse than the deployed champion on this run's
+     *                         test rows by more than a margin
      */
     public record Evaluate(List<GateCriterion> gate, @DefaultValue("0.5") double threshold,
-            @DefaultValue("false") boolean writePredictions, Forecast forecast) {
+            @DefaultValue("false") boolean writePredictions, Forecast forecast, Champion champion) {
+    }
+
+    /** @param margin how much worse than the champion, in the metric's units, a model may be and still deploy */
+    public record Champion(String metric, @DefaultValue("0") double margin) {
     }
 
     /**

@@ -9,6 +9,7 @@ import io.adlift.pipeline.tracking.RunTracking;
 import io.adlift.pipeline.tracking.TrackedRun;
 import io.adlift.steps.deploy.MlflowModelDirectory;
 import io.adlift.steps.deploy.ModelProvenance;
+import io.adlift.steps.evaluate.ChampionComparison;
 import io.adlift.steps.evaluate.Gate;
 import io.adlift.steps.evaluate.GateCriterion;
 import io.adlift.steps.evaluate.GateDecision;
@@ -151,16 +152,26 @@ final class DeployTasklet implements Tasklet {
      */
     private GateDecision gate(RunContext run) {
         Map<String, Double> test = new LinkedHashMap<>();
+        Map<String, Double> champion = new LinkedHashMap<>();
         metrics.of(run.jobInstanceId()).forEach((k, v) -> {
             if (k.startsWith("test.")) {
                 test.put(k.substring("test.".length()), v);
+            } else if (k.startsWith("champion.")) {
+                champion.put(k.substring("champion.".length()), v);
             }
         });
         if (test.isEmpty()) {
             throw new IllegalStateException("no evaluation metrics for this run: evaluate must complete before deploy");
         }
         List<GateCriterion> criteria = run.pipeline().steps().evaluate().gate();
-        return new Gate(criteria == null ? List.of() : criteria).decide(test);
+        GateDecision absolute = new Gate(criteria == null ? List.of() : criteria).decide(test);
+        PipelineDefinition.Champion relative = run.pipeline().steps().evaluate().champion();
+        if (relative == null || champion.isEmpty()) {
+            return absolute;
+        }
+        return absolute.and(new ChampionComparison(relative.metric(), relative.margin()).decide(
+                test.getOrDefault(relative.metric(), Double.NaN), champion.getOrDefault(relative.metric(), Double.NaN),
+                champion.getOrDefault(ChampionScore.VERSION, 0.0).intValue()));
     }
 
     private ModelProvenance provenance(RunContext run, StepContribution contribution) {

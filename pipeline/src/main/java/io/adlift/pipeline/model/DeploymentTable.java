@@ -41,6 +41,15 @@ public final class DeploymentTable {
         jdbc.update("UPDATE deployment SET model_path = ? WHERE job_instance_id = ?", path.toString(), run.jobInstanceId());
     }
 
+    /** The model's live version: the latest deployed one, from another run than {@code jobInstanceId}. */
+    Optional<Deployment> champion(String modelName, long jobInstanceId) {
+        return jdbc.query("SELECT decision, reasons, version, model_path FROM deployment WHERE model_name = ? "
+                        + "AND version IS NOT NULL AND model_path IS NOT NULL AND job_instance_id <> ? "
+                        + "ORDER BY version DESC",
+                (rs, i) -> new Deployment(rs.getString(1), rs.getString(2), (Integer) rs.getObject(3), rs.getString(4)),
+                modelName, jobInstanceId).stream().findFirst();
+    }
+
     public Optional<Deployment> of(long jobInstanceId) {
         List<Deployment> found = jdbc.query("SELECT decision, reasons, version, model_path FROM deployment "
                         + "WHERE job_instance_id = ?",

@@ -41,10 +41,12 @@ final class EvaluateTasklet implements Tasklet {
     private final RunTracking tracking;
 
     private final JdbcTemplate jdbc;
+    private final ChampionScore champion;
 
     EvaluateTasklet(PipelineCatalog catalog, ModelRows rows, ModelFiles files, MetricsTable metrics, RunTracking tracking,
-            JdbcTemplate jdbc) {
+            JdbcTemplate jdbc, ChampionScore champion) {
         this.jdbc = jdbc;
+        this.champion = champion;
         this.catalog = catalog;
         this.rows = rows;
         this.files = files;
@@ -88,6 +90,8 @@ final class EvaluateTasklet implements Tasklet {
         Map<String, Double> test = metrics(run, actual, predicted);
         metrics.replace(run, "train", train);
         metrics.replace(run, "test", test);
+        metrics.replace(run, "champion", run.pipeline().steps().evaluate().champion() == null ? Map.of()
+                : champion.score(run, testRows, target, (a, p) -> metrics(run, a, p)).orElse(Map.of()));
 
         TrackedRun tracked = tracking.of(contribution.getStepExecution());
         tracked.logDatasets(List.of(TrainTasklet.dataset(run, contribution, SplitLabel.TEST, testRows.size(), "evaluation")));

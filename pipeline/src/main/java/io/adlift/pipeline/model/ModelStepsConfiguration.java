@@ -77,9 +77,11 @@ class ModelStepsConfiguration {
 
     @Bean
     Step evaluate(JobRepository jobRepository, PlatformTransactionManager transactionManager, PipelineCatalog catalog,
-            ModelRows modelRows, JdbcTemplate jdbc, ModelFiles modelFiles, MetricsTable metricsTable, RunTracking tracking) {
+            ModelRows modelRows, JdbcTemplate jdbc, ModelFiles modelFiles, MetricsTable metricsTable, RunTracking tracking,
+            DeploymentTable deploymentTable) {
         return new StepBuilder("evaluate", jobRepository)
-                .tasklet(new EvaluateTasklet(catalog, modelRows, modelFiles, metricsTable, tracking, jdbc), transactionManager)
+                .tasklet(new EvaluateTasklet(catalog, modelRows, modelFiles, metricsTable, tracking, jdbc,
+                        new ChampionScore(deploymentTable, modelFiles)), transactionManager)
                 .build();
     }
 
