@@ -63,7 +63,7 @@ final class AdPerformanceKpis implements KpiSet {
         String sql = "SELECT " + grainSelect
                 + ", SUM(s." + tables.column(c.impressions()) + ") AS impressions"
                 + ", SUM(s." + tables.column(c.clicks()) + ") AS clicks"
-                + ", SUM(s." + tables.column(c.spend()) + ") AS spend"
+                + ", " + KpiRun.exactSum("s." + tables.column(c.spend())) + " AS spend"
                 + ", SUM(s." + tables.column(c.conversions()) + ") AS conversions"
                 + ", SUM(s." + tables.column(c.approvedConversions()) + ") AS approved_conversions"
                 + " FROM " + tables.clean() + " s WHERE s.job_instance_id = ? GROUP BY " + groupBy;

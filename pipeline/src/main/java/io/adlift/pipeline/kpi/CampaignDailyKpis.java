@@ -63,8 +63,8 @@ final class CampaignDailyKpis implements KpiSet {
                 + ", SUM(s." + run.column(SOURCE, "impressions") + ") AS impressions"
                 + ", SUM(s." + run.column(SOURCE, "clicks") + ") AS clicks"
                 + ", SUM(s." + run.column(SOURCE, "conversions") + ") AS conversions"
-                + ", SUM(CAST(s." + run.column(SOURCE, "spend") + " AS DOUBLE PRECISION)) AS spend"
-                + ", SUM(CAST(s." + run.column(SOURCE, "clv") + " AS DOUBLE PRECISION)) AS clv"
+                + ", " + KpiRun.exactSum("s." + run.column(SOURCE, "spend")) + " AS spend"
+                + ", " + KpiRun.exactSum("s." + run.column(SOURCE, "clv")) + " AS clv"
                 + " FROM " + run.tables(SOURCE).clean() + " s WHERE s.job_instance_id = ? GROUP BY " + day
                 + (byCampaign ? ", " + campaign : "") + ") g";
     }

@@ -86,10 +86,11 @@ final class InfluencerKpis implements KpiSet {
                 + ") AS comments FROM " + p + " WHERE job_instance_id = ? GROUP BY " + postsId + ") p"
                 + " ON p.influencer_id = i." + id
                 + " LEFT JOIN (SELECT " + trackingId + " AS influencer_id, SUM(" + run.column(TRACKING, "orders")
-                + ") AS orders, SUM(CAST(" + run.column(TRACKING, "revenue") + " AS DOUBLE PRECISION)) AS revenue FROM " + t
+                + ") AS orders, " + KpiRun.exactSum(run.column(TRACKING, "revenue")) + " AS revenue FROM " + t
                 + " WHERE job_instance_id = ? GROUP BY " + trackingId + ") t ON t.influencer_id = i." + id
-                + " LEFT JOIN (SELECT " + payoutsId + " AS influencer_id, SUM(CAST(" + run.column(PAYOUTS, "total_payout")
-                + " AS DOUBLE PRECISION)) AS payout FROM " + y + " WHERE job_instance_id = ? GROUP BY " + payoutsId + ") y"
+                + " LEFT JOIN (SELECT " + payoutsId + " AS influencer_id, "
+                + KpiRun.exactSum(run.column(PAYOUTS, "total_payout")) + " AS payout FROM " + y
+                + " WHERE job_instance_id = ? GROUP BY " + payoutsId + ") y"
                 + " ON y.influencer_id = i." + id
                 + " WHERE i.job_instance_id = ?";
     }
@@ -110,7 +111,7 @@ final class InfluencerKpis implements KpiSet {
                 + "SUM(CASE WHEN k.poor_roi THEN 1 ELSE 0 END) AS poor" + ofThisDate, date);
         String group = "t." + run.column(TRACKING, "group");
         String perUser = "SELECT t." + run.column(TRACKING, "user_id") + " AS user_id, " + group + " AS grp, "
-                + "SUM(CAST(t." + run.column(TRACKING, "revenue") + " AS DOUBLE PRECISION)) AS revenue, "
+                + KpiRun.exactSum("t." + run.column(TRACKING, "revenue")) + " AS revenue, "
                 + "SUM(t." + run.column(TRACKING, "orders") + ") AS orders FROM " + run.tables(TRACKING).clean()
                 + " t WHERE t.job_instance_id = ? AND " + group + " IN (0, 1) GROUP BY t."
                 + run.column(TRACKING, "user_id") + ", " + group;

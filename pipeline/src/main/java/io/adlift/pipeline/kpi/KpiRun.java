@@ -18,6 +18,15 @@ record KpiRun(RunContext run, PipelineDefinition.Kpi settings, JdbcTemplate jdbc
 
     private static final String LINEAGE = "pipeline, business_date, job_execution_id, mlflow_run_id, computed_at";
 
+    /**
+     * SUM of a money column, exact and independent of row order: floating-point sums vary in their last
+     * digits with the order PostgreSQL reads rows in (parallel scans), and KPI rows must not change when
+     * the same data runs again.
+     */
+    static String exactSum(String expression) {
+        return "CAST(SUM(CAST(" + expression + " AS DECIMAL(38, 12))) AS DOUBLE PRECISION)";
+    }
+
     SourceTables tables(String source) {
         return SourceTables.of(run.pipeline()).get(source);
     }

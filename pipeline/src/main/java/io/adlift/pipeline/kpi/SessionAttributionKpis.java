@@ -127,7 +127,8 @@ final class SessionAttributionKpis implements KpiSet {
                 + "|| e.campaign_id END) OVER (PARTITION BY e.user_id ORDER BY e.ts, e.kind "
                 + "ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS touch FROM (" + events + ") e";
         String campaign = "SUBSTRING(a.touch FROM POSITION('|' IN a.touch) + 1)";
-        run.jdbc().query("SELECT " + campaign + ", CAST(a.ts AS DATE), COUNT(*), SUM(a.revenue) FROM (" + touched
+        run.jdbc().query("SELECT " + campaign + ", CAST(a.ts AS DATE), COUNT(*), " + KpiRun.exactSum("a.revenue")
+                + " FROM (" + touched
                 + ") a WHERE a.kind = 1 AND a.touch IS NOT NULL GROUP BY " + campaign + ", CAST(a.ts AS DATE)", rs -> {
                     Campaign c = campaigns.get(rs.getString(1));
                     if (c != null) {
