@@ -85,6 +85,34 @@ class AdConversionsOnPostgresIT {
     }
 
     @Test
+    void shouldReportRepeatedCrossValidationInStatusAndAReportWithPlots() throws Exception {
+        Adlift.Result run = adlift().run("run", "ad-conversions", "--input", KAG.toString(), "--business-date", "2026-01-20");
+        long execution = executionId(run);
+
+        Adlift.Result status = adlift().run("status", Long.toString(execution), "--json");
+
+        assertThat(status.exitCode()).as(status.all()).isZero();
+        com.fasterxml.jackson.databind.JsonNode metrics = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(status.out()).get("metrics");
+        assertThat(metrics.get("cv.folds").asDouble()).isEqualTo(25);
+        assertThat(metrics.get("cv.r2_mean").asDouble()).isBetween(0.5, 1.0);
+        assertThat(metrics.get("cv.r2_std").asDouble()).isBetween(0.0, 0.3);
+        assertThat(metrics.get("cv.rmse_mean").asDouble()).isBetween(0.5, 1.5);
+        Path report;
+        try (var files = Files.walk(dataDir)) {
+            report = files.filter(p -> p.endsWith("report/report.json")).findFirst().orElseThrow().getParent();
+        }
+        assertThat(Files.readString(report.resolve("report.json"))).contains("\"cv\"").contains("\"r2\"");
+        assertThat(Files.readString(report.resolve("report.html"))).contains("Cross-validation")
+                .contains("<img src=\"plots/actual_vs_predicted.png\"");
+        for (String plot : List.of("actual_vs_predicted", "residuals", "importance_gain", "shap_summary", "learning_curve")) {
+            java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(report.resolve("plots/" + plot + ".png").toFile());
+            assertThat(image).as(plot).isNotNull();
+            assertThat(image.getWidth()).isGreaterThanOrEqualTo(400);
+        }
+    }
+
+    @Test
     void shouldGiveNullRatiosNotZeroOrInfinityForSegmentsWithoutClicks() {
         Adlift.Result result = adlift().run("run", "ad-conversions", "--input", KAG.toString(), "--business-date", "2026-01-11");
         assertThat(result.exitCode()).as(result.all()).isZero();

@@ -273,6 +273,10 @@ final class DefinitionValidator {
         if (evaluate.threshold() <= 0 || evaluate.threshold() >= 1) {
             problems.add("steps.evaluate.threshold: " + evaluate.threshold() + " must be between 0 and 1 (exclusive)");
         }
+        if (evaluate.cv() != null && (evaluate.cv().folds() < 2 || evaluate.cv().repeats() < 1)) {
+            problems.add("steps.evaluate.cv: " + evaluate.cv().folds() + " folds and " + evaluate.cv().repeats()
+                    + " repeats; at least 2 folds and 1 repeat are needed");
+        }
         if (evaluate.champion() != null) {
             oneOf("steps.evaluate.champion.metric", evaluate.champion().metric(), metrics, problems);
             if (!(evaluate.champion().margin() >= 0)) {

@@ -72,12 +72,15 @@ public record PipelineDefinition(String name, String description, PipelineKind k
      *               XGBoost with underscores ({@code max_depth})
      */
     /**
+     * @param standardize scale every feature by its training mean and standard deviation (what a linear
+     *                    booster needs; trees do not care)
      * @param monotone features the model's prediction may only rise (1) or only fall (−1) with, by
      *                 feature name; what a forecast that moves one input needs
      */
     public record Train(@DefaultValue("xgboost") String strategy, @DefaultValue Dataset dataset,
-            List<FeatureSpec> features, Integer kBest, Map<String, Integer> monotone, @DefaultValue("100") int rounds,
-            @DefaultValue("42") long seed, Map<String, String> params) {
+            List<FeatureSpec> features, Integer kBest, @DefaultValue("false") boolean standardize,
+            Map<String, Integer> monotone, @DefaultValue("100") int rounds, @DefaultValue("42") long seed,
+            Map<String, String> params) {
     }
 
     /**
@@ -100,7 +103,14 @@ public record PipelineDefinition(String name, String description, PipelineKind k
      *                         test rows by more than a margin
      */
     public record Evaluate(List<GateCriterion> gate, @DefaultValue("0.5") double threshold,
-            @DefaultValue("false") boolean writePredictions, Forecast forecast, Champion champion) {
+            @DefaultValue("false") boolean writePredictions, Forecast forecast, Champion champion, Cv cv) {
+    }
+
+    /**
+     * Repeated k-fold cross-validation of the definition's model over all labelled rows (both split
+     * parts), each fold's features fitted on its training rows only; reported as mean ± std.
+     */
+    public record Cv(@DefaultValue("5") int folds, @DefaultValue("1") int repeats, @DefaultValue("42") long seed) {
     }
 
     /** @param margin how much worse than the champion, in the metric's units, a model may be and still deploy */

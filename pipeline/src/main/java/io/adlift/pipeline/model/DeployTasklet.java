@@ -176,7 +176,7 @@ final class DeployTasklet implements Tasklet {
 
     private ModelProvenance provenance(RunContext run, StepContribution contribution) {
         PipelineDefinition.Train train = run.pipeline().steps().train();
-        Map<String, String> params = new LinkedHashMap<>(TrainTasklet.xgboostParams(run.pipeline().definition().kind(), train.params()));
+        Map<String, String> params = new LinkedHashMap<>(ModelRecipe.xgboostParams(run.pipeline().definition().kind(), train.params()));
         params.put("rounds", Integer.toString(train.rounds()));
         params.put("strategy", train.strategy());
         Map<String, Double> scores = new LinkedHashMap<>();

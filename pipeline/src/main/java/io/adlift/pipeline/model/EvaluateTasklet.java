@@ -1,28 +1,29 @@
 package io.adlift.pipeline.model;
 
 import io.adlift.pipeline.definition.PipelineCatalog;
+import io.adlift.pipeline.definition.PipelineDefinition;
+import io.adlift.pipeline.definition.PipelineKind;
 import io.adlift.pipeline.job.RunContext;
 import io.adlift.pipeline.tracking.Csv;
 import io.adlift.pipeline.tracking.RunTracking;
 import io.adlift.pipeline.tracking.TrackedRun;
-import io.adlift.pipeline.definition.PipelineDefinition;
-import io.adlift.pipeline.definition.PipelineKind;
-import io.adlift.steps.evaluate.ClassificationMetrics;
-import io.adlift.steps.evaluate.RegressionMetrics;
-import org.springframework.jdbc.core.JdbcTemplate;
 import io.adlift.steps.features.FeatureEncoding;
+import io.adlift.steps.report.EvaluationReport;
+import io.adlift.steps.report.ReportPlots;
 import io.adlift.steps.split.SplitLabel;
 import io.adlift.steps.train.FeatureMatrix;
 import io.adlift.steps.train.TrainedModel;
+import io.adlift.steps.tune.CrossValidatedScore;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Scores the trained model on the held-out test rows (and, for reference, on the training rows),
@@ -42,11 +43,13 @@ final class EvaluateTasklet implements Tasklet {
 
     private final JdbcTemplate jdbc;
     private final ChampionScore champion;
+    private final ModelCrossValidation crossValidation;
 
     EvaluateTasklet(PipelineCatalog catalog, ModelRows rows, ModelFiles files, MetricsTable metrics, RunTracking tracking,
-            JdbcTemplate jdbc, ChampionScore champion) {
+            JdbcTemplate jdbc, ChampionScore champion, ModelCrossValidation crossValidation) {
         this.jdbc = jdbc;
         this.champion = champion;
+        this.crossValidation = crossValidation;
         this.catalog = catalog;
         this.rows = rows;
         this.files = files;
@@ -69,11 +72,15 @@ final class EvaluateTasklet implements Tasklet {
         float[] actual = ModelRows.labels(target, testRows);
         float[] predicted;
         Map<String, Double> train;
+        List<EvaluationReport.Plot> plots;
         List<Function<String, Object>> trainRows = rows.load(run.pipeline(), run.jobInstanceId(), SplitLabel.TRAIN);
+        PipelineDefinition.Evaluate settings = run.pipeline().steps().evaluate();
         try (TrainedModel model = TrainedModel.loadJson(dir.resolve(ModelFiles.MODEL), encoding.names())) {
             predicted = model.predict(x);
             train = score(run, model, encoding, target, trainRows);
-            PipelineDefinition.Evaluate settings = run.pipeline().steps().evaluate();
+            plots = run.pipeline().definition().kind() == PipelineKind.CLASSIFICATION
+                    ? ReportPlots.classification(model, x, actual, predicted)
+                    : ReportPlots.regression(model, x, actual, predicted);
             if (settings.writePredictions() || settings.forecast() != null) {
                 ModelOutputs outputs = new ModelOutputs(jdbc, run, RunTracking.runId(
                         contribution.getStepExecution().getJobExecution()));
@@ -90,18 +97,28 @@ final class EvaluateTasklet implements Tasklet {
         Map<String, Double> test = metrics(run, actual, predicted);
         metrics.replace(run, "train", train);
         metrics.replace(run, "test", test);
-        metrics.replace(run, "champion", run.pipeline().steps().evaluate().champion() == null ? Map.of()
+        metrics.replace(run, "champion", settings.champion() == null ? Map.of()
                 : champion.score(run, testRows, target, (a, p) -> metrics(run, a, p)).orElse(Map.of()));
+        Map<String, CrossValidatedScore> cv = settings.cv() == null ? Map.of()
+                : crossValidation.run(run, trainRows, testRows);
+        Map<String, Double> cvMetrics = cv.isEmpty() ? Map.of() : ModelCrossValidation.flatten(cv);
+        metrics.replace(run, "cv", cvMetrics);
+        Path reportDir = dir.resolve("report");
+        List<Path> reportFiles = new EvaluationReport(run.pipeline().name() + ": run " + run.jobExecutionId() + " of "
+                + run.businessDate(), test, cv, List.of(), plots).write(reportDir);
 
         TrackedRun tracked = tracking.of(contribution.getStepExecution());
         tracked.logDatasets(List.of(TrainTasklet.dataset(run, contribution, SplitLabel.TEST, testRows.size(), "evaluation")));
         List<TrackedRun.Metric> points = new ArrayList<>();
         long now = System.currentTimeMillis();
-        Map.of("test", test, "train", train).forEach((split, values) ->
+        Map.of("test", test, "train", train, "cv", cvMetrics).forEach((split, values) ->
                 values.forEach((k, v) -> points.add(new TrackedRun.Metric(split + "." + k, v, now, 0))));
         tracked.logMetrics(points);
         tracked.logArtifact("evaluation/test_features.csv", features(x));
         tracked.logArtifact("evaluation/predictions.csv", predictions(actual, predicted));
+        for (Path file : reportFiles) {
+            tracked.logArtifact("report/" + reportDir.relativize(file).toString().replace('\\', '/'), read(file));
+        }
         contribution.getStepExecution().setReadCount(testRows.size());
         return RepeatStatus.FINISHED;
     }
@@ -142,11 +159,15 @@ final class EvaluateTasklet implements Tasklet {
         return metrics(run, ModelRows.labels(target, part), model.predict(x));
     }
 
-    /** Regression metrics, or a classifier's at the definition's threshold. */
-    private static Map<String, Double> metrics(RunContext run, float[] actual, float[] predicted) {
-        if (run.pipeline().definition().kind() == PipelineKind.CLASSIFICATION) {
-            return ClassificationMetrics.of(actual, predicted, run.pipeline().steps().evaluate().threshold()).asMap();
+    private static byte[] read(Path file) {
+        try {
+            return java.nio.file.Files.readAllBytes(file);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot read the report file " + file, e);
         }
-        return RegressionMetrics.of(actual, predicted).asMap();
+    }
+
+    private static Map<String, Double> metrics(RunContext run, float[] actual, float[] predicted) {
+        return new ModelRecipe(run.pipeline()).metrics(actual, predicted);
     }
 }

@@ -78,10 +78,10 @@ class ModelStepsConfiguration {
     @Bean
     Step evaluate(JobRepository jobRepository, PlatformTransactionManager transactionManager, PipelineCatalog catalog,
             ModelRows modelRows, JdbcTemplate jdbc, ModelFiles modelFiles, MetricsTable metricsTable, RunTracking tracking,
-            DeploymentTable deploymentTable) {
+            DeploymentTable deploymentTable, StrategyRegistry<Trainer> trainers) {
         return new StepBuilder("evaluate", jobRepository)
                 .tasklet(new EvaluateTasklet(catalog, modelRows, modelFiles, metricsTable, tracking, jdbc,
-                        new ChampionScore(deploymentTable, modelFiles)), transactionManager)
+                        new ChampionScore(deploymentTable, modelFiles), new ModelCrossValidation(trainers)), transactionManager)
                 .build();
     }
 

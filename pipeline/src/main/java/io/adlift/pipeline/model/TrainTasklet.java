@@ -10,7 +10,6 @@ import io.adlift.pipeline.tracking.RunTracking;
 import io.adlift.pipeline.tracking.TrackedRun;
 import io.adlift.pipeline.definition.PipelineKind;
 import io.adlift.steps.features.FeatureEncoding;
-import io.adlift.steps.features.KBestSelection;
 import io.adlift.steps.train.FeatureMatrix;
 import io.adlift.steps.split.SplitLabel;
 import io.adlift.steps.train.ModelSpec;
@@ -61,22 +60,14 @@ final class TrainTasklet implements Tasklet {
         }
         TrackedRun tracked = tracking.of(contribution.getStepExecution());
         tracked.logDatasets(List.of(dataset(run, contribution, SplitLabel.TRAIN, training.size(), "training")));
-        FeatureEncoding encoding = FeatureEncoding.fit(settings.features(), training);
         float[] labels = ModelRows.labels(run.pipeline().definition().target(), training);
         if (run.pipeline().definition().kind() == PipelineKind.CLASSIFICATION) {
             requireBinary(run.pipeline().definition().target(), labels);
         }
+        ModelRecipe recipe = new ModelRecipe(run.pipeline());
+        FeatureEncoding encoding = recipe.fitEncoding(training, labels);
         FeatureMatrix x = ModelRows.matrix(encoding, training);
-        if (settings.kBest() != null && settings.kBest() < x.columns()) {
-            // Selection is fitted on the training rows only, like the rest of the encoding.
-            encoding = encoding.select(KBestSelection.select(x, labels, settings.kBest()));
-            x = ModelRows.matrix(encoding, training);
-        }
-        Map<String, String> params = xgboostParams(run.pipeline().definition().kind(), settings.params());
-        if (settings.monotone() != null && !settings.monotone().isEmpty()) {
-            params.put("monotone_constraints", monotoneConstraints(encoding.names(), settings.monotone()));
-        }
-        ModelSpec spec = new ModelSpec(settings.strategy(), params, settings.rounds(), settings.seed());
+        ModelSpec spec = recipe.spec(encoding);
         Path dir = files.runDir(run.pipeline().name(), run.jobInstanceId());
         try (TrainedModel model = trainers.get(settings.strategy()).train(x, labels, spec,
                 (round, rounds, metric) -> progress.update("train", round, "rounds", (double) round / rounds))) {
@@ -113,29 +104,6 @@ final class TrainTasklet implements Tasklet {
         return DatasetInput.ofSplit(run.pipeline().name(), run.pipeline().schema(source), run.input(source),
                 contribution.getStepExecution().getJobExecution().getJobParameters().getString(RunContext.INPUT_FINGERPRINT),
                 part.code(), rows, context);
-    }
-
-    /**
-     * The definition's kebab-case keys in XGBoost's own spelling; a classifier learns log loss unless
-     * the definition says otherwise.
-     */
-    static Map<String, String> xgboostParams(PipelineKind kind, Map<String, String> params) {
-        Map<String, String> result = new LinkedHashMap<>();
-        if (params != null) {
-            params.forEach((k, v) -> result.put(k.replace('-', '_'), v));
-        }
-        if (kind == PipelineKind.CLASSIFICATION) {
-            result.putIfAbsent("objective", "binary:logistic");
-            result.putIfAbsent("eval_metric", "logloss");
-        }
-        return result;
-    }
-
-    /** XGBoost's positional form, "(0,1,0)", of constraints given by feature name. */
-    static String monotoneConstraints(List<String> featureNames, Map<String, Integer> byName) {
-        List<String> constraints = new ArrayList<>(featureNames.size());
-        featureNames.forEach(name -> constraints.add(String.valueOf(byName.getOrDefault(name, 0))));
-        return "(" + String.join(",", constraints) + ")";
     }
 
     private static void requireBinary(String target, float[] labels) {

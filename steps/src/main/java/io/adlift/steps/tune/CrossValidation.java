@@ -45,9 +45,12 @@ public record CrossValidation(int folds, int repeats, long seed) {
                 Map<String, Double> metrics);
     }
 
-    /** Each metric's scores over all folds of all repeats, in repeat-then-fold order. */
+    /**
+     * Each metric's scores over all folds of all repeats, in repeat-then-fold order. The model
+     * specification may depend on the fold's encoding (constraints name features by position).
+     */
     public Map<String, CrossValidatedScore> run(List<? extends Function<String, Object>> rows, float[] labels,
-            EncodingFit fitEncoding, Trainer trainer, ModelSpec spec,
+            EncodingFit fitEncoding, Trainer trainer, Function<FeatureEncoding, ModelSpec> spec,
             BiFunction<float[], float[], Map<String, Double>> metrics, FoldListener listener) {
         if (rows.size() != labels.length) {
             throw new IllegalArgumentException(rows.size() + " rows but " + labels.length + " labels");
@@ -69,7 +72,7 @@ public record CrossValidation(int folds, int repeats, long seed) {
                 FeatureEncoding encoding = fitEncoding.fit(trainRows, yTrain);
                 FeatureMatrix xTrain = encoding.matrix(trainRows);
                 Map<String, Double> scored;
-                try (TrainedModel model = trainer.train(xTrain, yTrain, spec)) {
+                try (TrainedModel model = trainer.train(xTrain, yTrain, spec.apply(encoding))) {
                     scored = metrics.apply(floats(testLabels), model.predict(encoding.matrix(testRows)));
                 }
                 scored.forEach((metric, value) -> byMetric.computeIfAbsent(metric, m -> new ArrayList<>()).add(value));

@@ -79,7 +79,7 @@ class CrossValidationOnKaggleTest {
         List<Set<String>> trainedOn = new ArrayList<>();
 
         cv.run(ROWS, labels, (rows, y) -> FeatureEncoding.fit(withCanary, rows), new XgboostTrainer(),
-                new ModelSpec("xgboost", Map.of("max_depth", "2"), 5, 1),
+                encoding -> new ModelSpec("xgboost", Map.of("max_depth", "2"), 5, 1),
                 (actual, predicted) -> RegressionMetrics.of(actual, predicted).asMap(),
                 (repeat, fold, encoding, trainRows, metrics) -> {
                     fittedOn.add(new HashSet<>(encoding.categories().get("canary")));
@@ -103,8 +103,8 @@ class CrossValidationOnKaggleTest {
                     FeatureEncoding encoding = FeatureEncoding.fit(SEED_FEATURES, rows);
                     return encoding.standardize(encoding.matrix(rows));
                 }, new XgboostTrainer(),
-                new ModelSpec("xgboost", Map.of("booster", "gblinear", "eta", "1.0", "lambda", "0", "alpha", "0",
-                        "objective", "reg:squarederror"), 300, 1),
+                encoding -> new ModelSpec("xgboost", Map.of("booster", "gblinear", "eta", "1.0", "lambda", "0",
+                        "alpha", "0", "objective", "reg:squarederror"), 300, 1),
                 (actual, predicted) -> RegressionMetrics.of(actual, predicted).asMap(), CrossValidation.FoldListener.NONE);
 
         assertThat(scores.get("r2").folds()).hasSize(25);

@@ -1,0 +1,57 @@
+package io.adlift.pipeline.model;
+
+import io.adlift.pipeline.definition.PipelineDefinition;
+import io.adlift.pipeline.definition.StrategyRegistry;
+import io.adlift.pipeline.job.RunContext;
+import io.adlift.steps.train.Trainer;
+import io.adlift.steps.tune.CrossValidatedScore;
+import io.adlift.steps.tune.CrossValidation;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * The definition's model under repeated k-fold cross-validation over all labelled rows of the run
+ * (both split parts), for figures that compare with other tools' published ones. Each fold fits its
+ * own features on its own training rows ({@link ModelRecipe}).
+ */
+final class ModelCrossValidation {
+
+    /** Figures that describe the rows rather than the model; they are not averaged over folds. */
+    private static final Set<String> NOT_SCORES = Set.of("count", "positives", "threshold");
+
+    private final StrategyRegistry<Trainer> trainers;
+
+    ModelCrossValidation(StrategyRegistry<Trainer> trainers) {
+        this.trainers = trainers;
+    }
+
+    Map<String, CrossValidatedScore> run(RunContext run, List<Function<String, Object>> trainRows,
+            List<Function<String, Object>> testRows) {
+        PipelineDefinition.Cv settings = run.pipeline().steps().evaluate().cv();
+        List<Function<String, Object>> all = new ArrayList<>(trainRows);
+        all.addAll(testRows);
+        ModelRecipe recipe = new ModelRecipe(run.pipeline());
+        Map<String, CrossValidatedScore> scores = new CrossValidation(settings.folds(), settings.repeats(), settings.seed())
+                .run(all, ModelRows.labels(run.pipeline().definition().target(), all), recipe::fitEncoding,
+                        trainers.get(run.pipeline().steps().train().strategy()), recipe::spec, recipe::metrics,
+                        CrossValidation.FoldListener.NONE);
+        Map<String, CrossValidatedScore> kept = new LinkedHashMap<>(scores);
+        kept.keySet().removeAll(NOT_SCORES);
+        return kept;
+    }
+
+    /** {@code <metric>_mean} and {@code <metric>_std} of each score, the names stored and shown. */
+    static Map<String, Double> flatten(Map<String, CrossValidatedScore> scores) {
+        Map<String, Double> flat = new LinkedHashMap<>();
+        scores.forEach((metric, score) -> {
+            flat.put(metric + "_mean", score.mean());
+            flat.put(metric + "_std", score.std());
+        });
+        flat.put("folds", (double) scores.values().stream().findFirst().map(s -> s.folds().length).orElse(0));
+        return flat;
+    }
+}
