@@ -229,7 +229,7 @@ public final class TrainedModel implements AutoCloseable {
         return curve;
     }
 
-    private static float[] flatten(float[][] perRow) {
+    static float[] flatten(float[][] perRow) {
         if (perRow.length == 0) {
             return new float[0];
         }

@@ -11,4 +11,20 @@ public interface Trainer {
     default TrainedModel train(FeatureMatrix features, float[] labels, ModelSpec spec) {
         return train(features, labels, spec, TrainingListener.NONE);
     }
+
+    /**
+     * Fits on {@code features} and predicts {@code heldOut}, stopping early when {@code stopping} says
+     * so (null: never). Cross-validation and tuning use it; the model itself is not kept.
+     */
+    default HeldOutFit fitHeldOut(FeatureMatrix features, float[] labels, FeatureMatrix heldOut, float[] heldOutLabels,
+            ModelSpec spec, EarlyStopping stopping) {
+        try (TrainedModel model = train(features, labels, spec)) {
+            return new HeldOutFit(spec.rounds(), model.predict(heldOut));
+        }
+    }
+
+    /** Whether the features should be standardised (on the training rows) before this trainer sees them. */
+    default boolean wantsStandardizedFeatures() {
+        return false;
+    }
 }

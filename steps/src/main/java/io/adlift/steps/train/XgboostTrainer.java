@@ -11,7 +11,10 @@ import ml.dmlc.xgboost4j.java.DMatrix;
 import ml.dmlc.xgboost4j.java.XGBoost;
 import ml.dmlc.xgboost4j.java.XGBoostError;
 
-/** Gradient-boosted models with XGBoost4J; the booster parameters come from {@link ModelSpec}. */
+/**
+ * Models with XGBoost4J in one of its {@link BoosterMode}s; the booster parameters come from
+ * {@link ModelSpec}, over the mode's defaults.
+ */
 public final class XgboostTrainer implements Trainer {
 
     static final String NAME = "xgboost";
@@ -19,12 +22,27 @@ public final class XgboostTrainer implements Trainer {
     // Python's xgboost refuses feature names containing these when it loads a model.
     private static final String FORBIDDEN_NAME_CHARS = "[]<";
 
+    private final String name;
+    private final BoosterMode mode;
+
+    /** Gradient-boosted trees under the name {@code xgboost}, the default strategy. */
     public XgboostTrainer() {
+        this(NAME, BoosterMode.TREES);
+    }
+
+    public XgboostTrainer(String name, BoosterMode mode) {
+        this.name = Objects.requireNonNull(name, "name");
+        this.mode = Objects.requireNonNull(mode, "mode");
     }
 
     @Override
     public String name() {
-        return NAME;
+        return name;
+    }
+
+    @Override
+    public boolean wantsStandardizedFeatures() {
+        return mode.wantsStandardizedFeatures();
     }
 
     /** Below this many rows XGBoost trains on one thread unless the definition sets nthread. */
@@ -36,16 +54,8 @@ public final class XgboostTrainer implements Trainer {
         Objects.requireNonNull(labels, "labels must not be null");
         Objects.requireNonNull(spec, "spec must not be null");
         requireTrainable(features, labels);
-        Map<String, Object> params = new LinkedHashMap<>(spec.params());
-        params.put("seed", spec.seed());
-        // XGBoost4J prints every round's evaluation to the console unless told not to; the curve is
-        // kept in the model instead. A definition can still ask for it with verbose_eval.
-        params.putIfAbsent("verbose_eval", "false");
-        // On a few thousand rows a round takes microseconds, and OpenMP threads waiting on each other
-        // (on a shared machine, spinning against other processes) cost a hundred times the work.
-        if (features.rows() < SINGLE_THREAD_BELOW_ROWS) {
-            params.putIfAbsent("nthread", 1);
-        }
+        ModelSpec applied = mode.apply(spec);
+        Map<String, Object> params = params(applied, features.rows());
 
         DMatrix train = null;
         Booster booster = null;
@@ -54,14 +64,14 @@ public final class XgboostTrainer implements Trainer {
             train.setLabel(labels);
             // Round by round, as XGBoost.train itself does, so that each round can be reported.
             booster = XGBoost.train(train, params, 0, Map.of(), null, null);
-            List<Double> curve = new ArrayList<>(spec.rounds());
+            List<Double> curve = new ArrayList<>(applied.rounds());
             String line = "";
-            for (int round = 0; round < spec.rounds(); round++) {
+            for (int round = 0; round < applied.rounds(); round++) {
                 booster.update(train, round);
                 line = booster.evalSet(new DMatrix[] {train}, new String[] {WATCH}, round);
                 double value = metricValue(line);
                 curve.add(value);
-                listener.onRound(round + 1, spec.rounds(), value);
+                listener.onRound(round + 1, applied.rounds(), value);
             }
             return new TrainedModel(booster, features.featureNames(), metricName(line), List.copyOf(curve));
         } catch (XGBoostError e) {
@@ -75,6 +85,72 @@ public final class XgboostTrainer implements Trainer {
                 train.dispose();
             }
         }
+    }
+
+    /**
+     * Boosts round by round and predicts the held-out rows after each; XGBoost caches each matrix's
+     * predictions, so a round costs only its own trees. Keeps the predictions of the round with the
+     * lowest loss and stops {@code patience} rounds after it.
+     */
+    @Override
+    public HeldOutFit fitHeldOut(FeatureMatrix features, float[] labels, FeatureMatrix heldOut, float[] heldOutLabels,
+            ModelSpec spec, EarlyStopping stopping) {
+        Objects.requireNonNull(heldOut, "heldOut must not be null");
+        requireTrainable(features, labels);
+        if (stopping == null || !mode.stopsEarly()) {
+            return Trainer.super.fitHeldOut(features, labels, heldOut, heldOutLabels, spec, null);
+        }
+        ModelSpec applied = mode.apply(spec);
+        Map<String, Object> params = params(applied, features.rows());
+        DMatrix train = null;
+        DMatrix held = null;
+        Booster booster = null;
+        try {
+            train = DenseMatrices.of(features);
+            train.setLabel(labels);
+            held = DenseMatrices.of(heldOut);
+            booster = XGBoost.train(train, params, 0, Map.of(), null, null);
+            float[] best = null;
+            double bestLoss = Double.POSITIVE_INFINITY;
+            int bestRounds = 0;
+            for (int round = 0; round < applied.rounds() && round - bestRounds < stopping.patience(); round++) {
+                booster.update(train, round);
+                float[] predicted = TrainedModel.flatten(booster.predict(held));
+                double loss = stopping.loss().applyAsDouble(heldOutLabels, predicted);
+                if (loss < bestLoss || best == null) {
+                    bestLoss = loss;
+                    best = predicted;
+                    bestRounds = round + 1;
+                }
+            }
+            return new HeldOutFit(bestRounds, best);
+        } catch (XGBoostError e) {
+            throw new ModelTrainingException("XGBoost could not train with params " + params + ": " + e.getMessage(), e);
+        } finally {
+            if (booster != null) {
+                booster.dispose();
+            }
+            if (held != null) {
+                held.dispose();
+            }
+            if (train != null) {
+                train.dispose();
+            }
+        }
+    }
+
+    private static Map<String, Object> params(ModelSpec spec, int rows) {
+        Map<String, Object> params = new LinkedHashMap<>(spec.params());
+        params.put("seed", spec.seed());
+        // XGBoost4J prints every round's evaluation to the console unless told not to; the curve is
+        // kept in the model instead. A definition can still ask for it with verbose_eval.
+        params.putIfAbsent("verbose_eval", "false");
+        // On a few thousand rows a round takes microseconds, and OpenMP threads waiting on each other
+        // (on a shared machine, spinning against other processes) cost a hundred times the work.
+        if (rows < SINGLE_THREAD_BELOW_ROWS) {
+            params.putIfAbsent("nthread", 1);
+        }
+        return params;
     }
 
     private static void requireTrainable(FeatureMatrix features, float[] labels) {
