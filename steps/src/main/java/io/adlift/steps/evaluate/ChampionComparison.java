@@ -2,17 +2,12 @@ package io.adlift.steps.evaluate;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 
 /**
  * The gate's relative part: a new model may not be worse than the deployed champion, scored on the
  * same test rows, by more than {@code margin} (in the metric's own units) on {@code metric}.
  */
 public record ChampionComparison(String metric, double margin) {
-
-    /** Metrics where more is better; for every other one (rmse, mae, mape, log loss, …) less is. */
-    static final Set<String> HIGHER_IS_BETTER = Set.of("r2", "roc_auc", "pr_auc", "f1", "precision", "recall",
-            "accuracy");
 
     public ChampionComparison {
         if (!(margin >= 0)) {
@@ -21,7 +16,7 @@ public record ChampionComparison(String metric, double margin) {
     }
 
     public GateDecision decide(double challenger, double champion, int championVersion) {
-        boolean higher = HIGHER_IS_BETTER.contains(metric);
+        boolean higher = MetricDirection.higherIsBetter(metric);
         double worseBy = higher ? champion - challenger : challenger - champion;
         boolean passed = Double.isFinite(challenger) && (!Double.isFinite(champion) || worseBy <= margin);
         String comparison = String.format(Locale.ROOT, "%s = %.4f against the champion (version %d) %.4f on the same "

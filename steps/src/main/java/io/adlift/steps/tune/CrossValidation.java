@@ -1,9 +1,9 @@
 package io.adlift.steps.tune;
 
 import io.adlift.steps.features.FeatureEncoding;
-import io.adlift.steps.train.FeatureMatrix;
+import io.adlift.steps.train.EarlyStopping;
+import io.adlift.steps.train.HeldOutFit;
 import io.adlift.steps.train.ModelSpec;
-import io.adlift.steps.train.TrainedModel;
 import io.adlift.steps.train.Trainer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -46,16 +46,19 @@ public record CrossValidation(int folds, int repeats, long seed) {
     }
 
     /**
-     * Each metric's scores over all folds of all repeats, in repeat-then-fold order. The model
-     * specification may depend on the fold's encoding (constraints name features by position).
+     * Each metric's scores over all folds of all repeats, in repeat-then-fold order, and the rounds
+     * each fold kept. The model specification may depend on the fold's encoding (constraints name
+     * features by position). With {@code stopping}, each fold boosts until its held-out loss stops
+     * improving and is scored at its best round, as {@code xgb.cv} does.
      */
-    public Map<String, CrossValidatedScore> run(List<? extends Function<String, Object>> rows, float[] labels,
+    public Result run(List<? extends Function<String, Object>> rows, float[] labels,
             EncodingFit fitEncoding, Trainer trainer, Function<FeatureEncoding, ModelSpec> spec,
-            BiFunction<float[], float[], Map<String, Double>> metrics, FoldListener listener) {
+            BiFunction<float[], float[], Map<String, Double>> metrics, EarlyStopping stopping, FoldListener listener) {
         if (rows.size() != labels.length) {
             throw new IllegalArgumentException(rows.size() + " rows but " + labels.length + " labels");
         }
         Map<String, List<Double>> byMetric = new LinkedHashMap<>();
+        List<Integer> rounds = new ArrayList<>();
         for (int repeat = 0; repeat < repeats; repeat++) {
             int[] assigned = Folds.assign(rows.size(), folds, seed, repeat);
             for (int fold = 0; fold < folds; fold++) {
@@ -70,11 +73,11 @@ public record CrossValidation(int folds, int repeats, long seed) {
                 }
                 float[] yTrain = floats(trainLabels);
                 FeatureEncoding encoding = fitEncoding.fit(trainRows, yTrain);
-                FeatureMatrix xTrain = encoding.matrix(trainRows);
-                Map<String, Double> scored;
-                try (TrainedModel model = trainer.train(xTrain, yTrain, spec.apply(encoding))) {
-                    scored = metrics.apply(floats(testLabels), model.predict(encoding.matrix(testRows)));
-                }
+                float[] yTest = floats(testLabels);
+                HeldOutFit fit = trainer.fitHeldOut(encoding.matrix(trainRows), yTrain, encoding.matrix(testRows), yTest,
+                        spec.apply(encoding), stopping);
+                rounds.add(fit.rounds());
+                Map<String, Double> scored = metrics.apply(yTest, fit.predictions());
                 scored.forEach((metric, value) -> byMetric.computeIfAbsent(metric, m -> new ArrayList<>()).add(value));
                 listener.scored(repeat, fold, encoding, trainRows, scored);
             }
@@ -82,7 +85,26 @@ public record CrossValidation(int folds, int repeats, long seed) {
         Map<String, CrossValidatedScore> scores = new LinkedHashMap<>();
         byMetric.forEach((metric, values) -> scores.put(metric,
                 new CrossValidatedScore(metric, values.stream().mapToDouble(Double::doubleValue).toArray())));
-        return scores;
+        return new Result(scores, rounds.stream().mapToInt(Integer::intValue).toArray());
+    }
+
+    /** Each metric's scores over the folds, and the boosting rounds each fold kept. */
+    public record Result(Map<String, CrossValidatedScore> scores, int[] rounds) {
+
+        public Result {
+            scores = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(scores));
+            rounds = rounds.clone();
+        }
+
+        @Override
+        public int[] rounds() {
+            return rounds.clone();
+        }
+
+        /** The mean of the folds' rounds, rounded: what a refit on all the rows trains for. */
+        public int meanRounds() {
+            return (int) Math.max(1, Math.round(java.util.Arrays.stream(rounds).average().orElse(1)));
+        }
     }
 
     private static float[] floats(List<Float> values) {

@@ -45,6 +45,41 @@ public record Parameter(String name, Kind kind, double low, double high, List<St
         return new Parameter(name, Kind.CHOICE, 0, 0, choices);
     }
 
+    /**
+     * A parameter as a definition declares it: {@code int}, {@code float} or {@code log-float} with its
+     * two bounds, or {@code choice} with its values.
+     *
+     * @throws IllegalArgumentException naming the parameter and what is wrong
+     */
+    public static Parameter parse(String name, String kind, List<String> values) {
+        List<String> given = values == null ? List.of() : values;
+        if ("choice".equals(kind)) {
+            return ofChoice(name, given);
+        }
+        Kind parsed = switch (kind == null ? "" : kind) {
+            case "int" -> Kind.INT;
+            case "float" -> Kind.FLOAT;
+            case "log-float" -> Kind.LOG_FLOAT;
+            default -> throw new IllegalArgumentException(name + ": unknown range kind '" + kind
+                    + "'; use int, float, log-float or choice");
+        };
+        if (given.size() != 2) {
+            throw new IllegalArgumentException(name + ": the " + kind + " range needs two bounds [low, high], got " + given);
+        }
+        double low;
+        double high;
+        try {
+            low = Double.parseDouble(given.get(0).trim());
+            high = Double.parseDouble(given.get(1).trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + ": bounds " + given + " are not numbers");
+        }
+        if (parsed == Kind.INT && (low != Math.rint(low) || high != Math.rint(high))) {
+            throw new IllegalArgumentException(name + ": an int range needs whole bounds, got " + given);
+        }
+        return new Parameter(name, parsed, low, high, null);
+    }
+
     /** The value at {@code u} in [0, 1] of the range's search scale (for a choice, the index's share). */
     String valueAt(double u) {
         double x = Math.min(1, Math.max(0, u));

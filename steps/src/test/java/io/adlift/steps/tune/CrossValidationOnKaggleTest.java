@@ -6,6 +6,8 @@ import io.adlift.steps.evaluate.RegressionMetrics;
 import io.adlift.steps.features.FeatureEncoding;
 import io.adlift.steps.features.FeatureKind;
 import io.adlift.steps.features.FeatureSpec;
+import io.adlift.steps.train.BoosterMode;
+import io.adlift.steps.train.EarlyStopping;
 import io.adlift.steps.train.ModelSpec;
 import io.adlift.steps.train.XgboostTrainer;
 import java.io.IOException;
@@ -80,7 +82,7 @@ class CrossValidationOnKaggleTest {
 
         cv.run(ROWS, labels, (rows, y) -> FeatureEncoding.fit(withCanary, rows), new XgboostTrainer(),
                 encoding -> new ModelSpec("xgboost", Map.of("max_depth", "2"), 5, 1),
-                (actual, predicted) -> RegressionMetrics.of(actual, predicted).asMap(),
+                (actual, predicted) -> RegressionMetrics.of(actual, predicted).asMap(), null,
                 (repeat, fold, encoding, trainRows, metrics) -> {
                     fittedOn.add(new HashSet<>(encoding.categories().get("canary")));
                     Set<String> ids = new HashSet<>();
@@ -95,20 +97,24 @@ class CrossValidationOnKaggleTest {
     }
 
     @Test
-    void shouldReachThePeersR2WithALinearBoosterOnStandardisedSeedFeatures() {
+    void shouldReachThePeersR2WithTheLinearStrategyOnStandardisedSeedFeatures() {
         CrossValidation cv = new CrossValidation(5, 5, 1);
 
-        Map<String, CrossValidatedScore> scores = cv.run(ROWS, labels,
+        CrossValidation.Result result = cv.run(ROWS, labels,
                 (rows, y) -> {
                     FeatureEncoding encoding = FeatureEncoding.fit(SEED_FEATURES, rows);
                     return encoding.standardize(encoding.matrix(rows));
-                }, new XgboostTrainer(),
-                encoding -> new ModelSpec("xgboost", Map.of("booster", "gblinear", "eta", "1.0", "lambda", "0",
-                        "alpha", "0", "objective", "reg:squarederror"), 300, 1),
-                (actual, predicted) -> RegressionMetrics.of(actual, predicted).asMap(), CrossValidation.FoldListener.NONE);
+                }, new XgboostTrainer("linear", BoosterMode.LINEAR),
+                encoding -> new ModelSpec("linear", Map.of("eta", "1.0", "lambda", "0", "alpha", "0"), 300, 1),
+                (actual, predicted) -> RegressionMetrics.of(actual, predicted).asMap(),
+                new EarlyStopping(20, EarlyStopping::rmse), CrossValidation.FoldListener.NONE);
 
+        Map<String, CrossValidatedScore> scores = result.scores();
         assertThat(scores.get("r2").folds()).hasSize(25);
         assertThat(scores.get("r2").mean()).as(scores.get("r2").toString()).isGreaterThan(0.70);
         assertThat(scores.get("rmse").mean()).isLessThan(0.95);
+        // early stopping kept fewer rounds than the cap in at least one fold, and never more
+        assertThat(result.rounds()).hasSize(25);
+        assertThat(java.util.Arrays.stream(result.rounds()).boxed().toList()).allSatisfy(r -> assertThat(r).isBetween(1, 300));
     }
 }
