@@ -12,17 +12,23 @@ import java.util.function.Function;
  * model's float vector; serialisable as it stands, so serving encodes exactly as training did.
  *
  * @param categories for each one-hot feature's name, its categories in feature order
+ * @param bucketEdges for each bucket feature's name, the training quantiles that separate its buckets
  * @param selected   the feature names kept by a selection fitted on training rows, in vector order;
  *                   null when every feature is kept
  * @param means      with {@code stds}, a standardisation fitted on training rows, per output feature in
  *                   vector order: each value becomes (value − mean) / std; null when values are kept as they are
  */
 public record FeatureEncoding(List<FeatureSpec> features, Map<String, List<String>> categories, List<String> selected,
-        double[] means, double[] stds) {
+        double[] means, double[] stds, Map<String, double[]> bucketEdges) {
+
+    /** Deciles: the number of buckets a bucket feature has at most. */
+    static final int BUCKETS = 10;
 
     public FeatureEncoding {
         features = List.copyOf(features);
         categories = Map.copyOf(categories);
+        // encodings written before bucket features existed have none
+        bucketEdges = bucketEdges == null ? Map.of() : Map.copyOf(bucketEdges);
         selected = selected == null ? null : List.copyOf(selected);
         if ((means == null) != (stds == null)) {
             throw new IllegalArgumentException("a standardisation needs both means and standard deviations");
@@ -30,7 +36,7 @@ public record FeatureEncoding(List<FeatureSpec> features, Map<String, List<Strin
     }
 
     public FeatureEncoding(List<FeatureSpec> features, Map<String, List<String>> categories, List<String> selected) {
-        this(features, categories, selected, null, null);
+        this(features, categories, selected, null, null, Map.of());
     }
 
     /**
@@ -59,7 +65,7 @@ public record FeatureEncoding(List<FeatureSpec> features, Map<String, List<Strin
             double variance = n == 0 ? 0 : Math.max(0, squares / n - mean[c] * mean[c]);
             std[c] = variance > 0 ? Math.sqrt(variance) : 1;
         }
-        return new FeatureEncoding(features, categories, selected, mean, std);
+        return new FeatureEncoding(features, categories, selected, mean, std, bucketEdges);
     }
 
     /** The matrix of {@code rows}, one encoded row each, in order. */
@@ -83,14 +89,17 @@ public record FeatureEncoding(List<FeatureSpec> features, Map<String, List<Strin
         if (means != null) {
             throw new IllegalStateException("select features before standardising them");
         }
-        return new FeatureEncoding(features, categories, all.stream().filter(names::contains).toList());
+        return new FeatureEncoding(features, categories, all.stream().filter(names::contains).toList(), null, null,
+                bucketEdges);
     }
 
     /** Fits the encoding on training rows only; the rows are read once. */
     public static FeatureEncoding fit(List<FeatureSpec> features, Iterable<? extends Function<String, Object>> trainingRows) {
         Map<String, TreeSet<String>> seen = new java.util.LinkedHashMap<>();
+        Map<String, Quantiles> bucketed = new java.util.LinkedHashMap<>();
         features.stream().filter(f -> f.kind() == FeatureKind.ONE_HOT).forEach(f -> seen.put(f.name(), new TreeSet<>()));
-        if (!seen.isEmpty()) {
+        features.stream().filter(f -> f.kind() == FeatureKind.BUCKET).forEach(f -> bucketed.put(f.name(), new Quantiles()));
+        if (!seen.isEmpty() || !bucketed.isEmpty()) {
             for (Function<String, Object> row : trainingRows) {
                 for (FeatureSpec f : features) {
                     if (f.kind() == FeatureKind.ONE_HOT) {
@@ -98,13 +107,42 @@ public record FeatureEncoding(List<FeatureSpec> features, Map<String, List<Strin
                         if (value != null) {
                             seen.get(f.name()).add(String.valueOf(value));
                         }
+                    } else if (f.kind() == FeatureKind.BUCKET) {
+                        bucketed.get(f.name()).add(number(row.apply(f.columns().get(0))));
                     }
                 }
             }
         }
         Map<String, List<String>> categories = new java.util.LinkedHashMap<>();
         seen.forEach((name, values) -> categories.put(name, List.copyOf(values)));
-        return new FeatureEncoding(features, categories, null);
+        Map<String, double[]> edges = new java.util.LinkedHashMap<>();
+        bucketed.forEach((name, values) -> edges.put(name, values.edges(BUCKETS)));
+        return new FeatureEncoding(features, categories, null, null, null, edges);
+    }
+
+    /** A column's non-missing training values, for the edges between its buckets. */
+    private static final class Quantiles {
+        private double[] values = new double[1024];
+        private int size;
+
+        void add(double value) {
+            if (Double.isNaN(value)) {
+                return;
+            }
+            if (size == values.length) {
+                values = java.util.Arrays.copyOf(values, size * 2);
+            }
+            values[size++] = value;
+        }
+
+        /** The distinct 1/k, 2/k, … (k−1)/k quantiles, ascending. */
+        double[] edges(int k) {
+            double[] sorted = java.util.Arrays.copyOf(values, size);
+            java.util.Arrays.sort(sorted);
+            return java.util.stream.IntStream.range(1, k).filter(q -> sorted.length > 0)
+                    .mapToDouble(q -> sorted[Math.min(sorted.length - 1, (int) Math.floor((double) q * sorted.length / k))])
+                    .distinct().toArray();
+        }
     }
 
     /** The model's feature names, in vector order. */
@@ -190,6 +228,7 @@ public record FeatureEncoding(List<FeatureSpec> features, Map<String, List<Strin
                     out[i++] = (float) product;
                 }
                 case HOUR, WEEKDAY, MONTH -> out[i++] = DateParts.of(f.kind(), row.apply(cols.get(0)));
+                case BUCKET -> out[i++] = bucket(bucketEdges.get(f.name()), number(row.apply(cols.get(0))));
                 case ONE_HOT -> {
                     Object value = row.apply(cols.get(0));
                     List<String> cats = categories.get(f.name());
@@ -201,6 +240,18 @@ public record FeatureEncoding(List<FeatureSpec> features, Map<String, List<Strin
             }
         }
         return i;
+    }
+
+    /** How many edges lie at or below {@code value}: values beyond the training range land in the end buckets. */
+    private static float bucket(double[] edges, double value) {
+        if (Double.isNaN(value)) {
+            return Float.NaN;
+        }
+        int bucket = 0;
+        while (bucket < edges.length && edges[bucket] <= value) {
+            bucket++;
+        }
+        return bucket;
     }
 
     /** The row's feature vector. */

@@ -12,6 +12,11 @@ public enum FeatureKind {
     PRODUCT,
     /** ln(1 + x) of a non-negative column. */
     LOG1P,
+    /**
+     * The decile (0–9) of a numeric column: the bucket between the column's 10 %, 20 %, … quantiles on
+     * the training rows (fewer buckets where quantiles coincide); missing stays missing.
+     */
+    BUCKET,
     /** The hour of day (0–23) of a timestamp column. */
     HOUR,
     /** The day of week (1 = Monday … 7 = Sunday) of a date or timestamp column. */

@@ -29,6 +29,7 @@ public record FeatureSpec(FeatureKind kind, List<String> columns, String name) {
                 case RATIO -> columns.get(0) + "_per_" + columns.get(1);
                 case PRODUCT -> String.join("_x_", columns);
                 case LOG1P -> "log1p_" + columns.get(0);
+                case BUCKET -> columns.get(0) + "_bucket";
                 case HOUR -> columns.get(0) + "_hour";
                 case WEEKDAY -> columns.get(0) + "_weekday";
                 case MONTH -> columns.get(0) + "_month";
