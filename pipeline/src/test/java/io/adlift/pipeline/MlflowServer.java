@@ -68,13 +68,37 @@ public final class MlflowServer {
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body))));
     }
 
-    /** The runs of the experiment named {@code experiment}, newest first. */
+    /** The pipeline runs of the experiment named {@code experiment}, newest first; nested runs (trials) left out. */
     public List<JsonNode> runs(String experiment) {
+        return allRuns(experiment).stream().filter(r -> parentOf(r) == null).toList();
+    }
+
+    /** The nested runs of {@code parentRunId} in the experiment (its tuning trials). */
+    public List<JsonNode> children(String experiment, String parentRunId) {
+        return allRuns(experiment).stream().filter(r -> parentRunId.equals(parentOf(r))).toList();
+    }
+
+    private List<JsonNode> allRuns(String experiment) {
         String id = get("experiments/get-by-name", Map.of("experiment_name", experiment)).path("experiment")
                 .path("experiment_id").asString();
         List<JsonNode> runs = new ArrayList<>();
-        post("runs/search", "{\"experiment_ids\":[\"" + id + "\"],\"max_results\":100}").path("runs").forEach(runs::add);
+        String token = null;
+        do {
+            JsonNode page = post("runs/search", "{\"experiment_ids\":[\"" + id + "\"],\"max_results\":1000"
+                    + (token == null ? "" : ",\"page_token\":\"" + token + "\"") + "}");
+            page.path("runs").forEach(runs::add);
+            token = page.path("next_page_token").asString(null);
+        } while (token != null && !token.isEmpty());
         return runs;
+    }
+
+    private static String parentOf(JsonNode run) {
+        for (JsonNode tag : run.path("data").path("tags")) {
+            if ("mlflow.parentRunId".equals(tag.path("key").asString())) {
+                return tag.path("value").asString();
+            }
+        }
+        return null;
     }
 
     /** Every artifact path of a run, recursively. */

@@ -70,6 +70,27 @@ class MlflowTrackingOnPostgresIT {
     }
 
     @Test
+    void shouldRecordEachTuningTrialAsAFinishedChildRunAndTheChoiceAsParams() {
+        List<JsonNode> children = MLFLOW.children(EXPERIMENT, runId);
+        long instance = TestDatabase.count("SELECT job_instance_id FROM batch_job_execution WHERE job_execution_id = ?", execution);
+        long trials = TestDatabase.count("SELECT COUNT(*) FROM model_trial WHERE job_instance_id = ?", instance);
+
+        assertThat(trials).isGreaterThanOrEqualTo(4);
+        assertThat(children).hasSize((int) trials);
+        assertThat(children).allSatisfy(child -> {
+            assertThat(child.path("info").path("status").asString()).isEqualTo("FINISHED");
+            assertThat(pairs(child.path("data").path("params"))).containsKeys("candidate", "rounds");
+            assertThat(child.path("data").path("metrics").toString()).contains("cv.rmse_mean");
+        });
+        List<JsonNode> chosen = children.stream()
+                .filter(c -> "true".equals(pairs(c.path("data").path("tags")).get("adlift.chosen"))).toList();
+        assertThat(chosen).hasSize(1);
+        String candidate = pairs(chosen.get(0).path("data").path("params")).get("candidate");
+        assertThat(pairs(run.path("data").path("params"))).containsEntry("model.candidate", candidate)
+                .containsKeys("model.strategy", "model.rounds");
+    }
+
+    @Test
     void shouldLogTheResolvedDefinitionAndTheRowCountsAsParams() {
         Map<String, String> params = pairs(run.path("data").path("params"));
         // more than one log-batch request holds
@@ -103,11 +124,14 @@ class MlflowTrackingOnPostgresIT {
                 Map.of("run_id", runId, "metric_key", "training.rmse", "max_results", "1000")).path("metrics");
         List<Long> steps = new ArrayList<>();
         history.forEach(m -> steps.add(m.path("step").asLong()));
-        assertThat(steps).hasSize(300);
+        // one point per boosting round of the chosen model, whose rounds early stopping decided
+        int rounds = Integer.parseInt(pairs(run.path("data").path("params")).get("model.rounds"));
+        assertThat(rounds).isBetween(1, 300);
+        assertThat(steps).hasSize(rounds);
         assertThat(steps.stream().sorted().toList()).first().isEqualTo(0L);
-        assertThat(steps.stream().sorted().toList()).last().isEqualTo(299L);
+        assertThat(steps.stream().sorted().toList()).last().isEqualTo(rounds - 1L);
         double first = valueAt(history, 0);
-        double last = valueAt(history, 299);
+        double last = valueAt(history, rounds - 1);
         assertThat(last).as("training rmse falls over the rounds").isLessThan(first);
         assertThat(last).isCloseTo(latest.get("train.rmse"), org.assertj.core.data.Offset.offset(1e-4));
     }

@@ -20,7 +20,8 @@ final class DefinitionValidator {
             "reg_lambda", "alpha", "reg_alpha", "gamma", "min_split_loss", "booster", "tree_method", "max_bin",
             "eval_metric", "nthread", "num_parallel_tree", "grow_policy", "max_leaves", "scale_pos_weight",
             "base_score", "tweedie_variance_power", "max_delta_step", "updater", "feature_selector", "top_k",
-            "verbosity", "sampling_method", "monotone_constraints", "interaction_constraints");
+            "verbosity", "sampling_method", "monotone_constraints", "interaction_constraints", "huber_slope",
+            "quantile_alpha");
 
     static final Set<String> REGRESSION_METRICS = Set.of("rmse", "mae", "r2", "mape");
 
@@ -261,6 +262,7 @@ final class DefinitionValidator {
                 }
             }
         }
+        checkSearch(train, problems);
         Set<String> metrics = d.kind() == PipelineKind.CLASSIFICATION ? CLASSIFICATION_METRICS : REGRESSION_METRICS;
         oneOf("primary-metric", d.primaryMetric(), metrics, problems);
         List<io.adlift.steps.evaluate.GateCriterion> gate = steps.evaluate().gate();
@@ -287,6 +289,65 @@ final class DefinitionValidator {
             checkForecast(d, evaluate.forecast(), available, sources, problems);
         }
         oneOf("steps.deploy.strategy", steps.deploy().strategy(), names.deployers(), problems);
+    }
+
+    /** Candidates name known strategies, params and well-formed ranges; the search's settings are in bounds. */
+    private void checkSearch(PipelineDefinition.Train train, List<String> problems) {
+        if (train.candidates() != null) {
+            Set<String> seen = new java.util.HashSet<>();
+            for (int i = 0; i < train.candidates().size(); i++) {
+                PipelineDefinition.Candidate c = train.candidates().get(i);
+                String at = "steps.train.candidates[" + i + "]";
+                oneOf(at + ".strategy", c.strategy(), names.trainers(), problems);
+                String name = c.name() == null ? c.strategy() : c.name();
+                if ("defined".equals(name) || !seen.add(String.valueOf(name))) {
+                    problems.add(at + ".name: '" + name + "' is taken; candidates need distinct names other than 'defined'");
+                }
+                if ("linear".equals(c.strategy()) && train.monotone() != null && !train.monotone().isEmpty()) {
+                    problems.add(at + ".strategy: a linear model cannot honour steps.train.monotone; drop one of them");
+                }
+                Map<String, String> params = c.params() == null ? Map.of() : c.params();
+                Map<String, Map<String, List<String>>> ranges = c.search() == null ? Map.of() : c.search();
+                java.util.stream.Stream.concat(params.keySet().stream(), ranges.keySet().stream()).distinct()
+                        .filter(p -> !XGBOOST_PARAMS.contains(xgboostName(p)))
+                        .forEach(p -> problems.add(at + ": unknown XGBoost parameter '" + p + "'"));
+                ranges.forEach((param, range) -> {
+                    if (range.size() != 1) {
+                        problems.add(at + ".search." + param + ": give exactly one of int, float, log-float or choice");
+                    }
+                    range.forEach((kind, values) -> {
+                        try {
+                            io.adlift.steps.tune.Parameter.parse(param, kind, values);
+                        } catch (IllegalArgumentException e) {
+                            problems.add(at + ".search." + e.getMessage());
+                        }
+                    });
+                });
+            }
+        }
+        PipelineDefinition.Search search = train.search();
+        if (search == null) {
+            if (train.candidates() != null && !train.candidates().isEmpty()) {
+                problems.add("steps.train.candidates: candidates compete only in a search; add steps.train.search");
+            }
+            return;
+        }
+        oneOf("steps.train.search.sampler", search.sampler(), Set.of("tpe", "random"), problems);
+        if (search.trials() < 1) {
+            problems.add("steps.train.search.trials: " + search.trials() + " must be at least 1");
+        }
+        if (search.folds() < 2) {
+            problems.add("steps.train.search.folds: " + search.folds() + " must be at least 2");
+        }
+        if (search.repeats() < 1) {
+            problems.add("steps.train.search.repeats: " + search.repeats() + " must be at least 1");
+        }
+        if (search.earlyStopping() < 1) {
+            problems.add("steps.train.search.early-stopping: " + search.earlyStopping() + " must be at least 1 round");
+        }
+        if (search.timeBudgetSeconds() < 0) {
+            problems.add("steps.train.search.time-budget-seconds: " + search.timeBudgetSeconds() + " must be 0 (none) or more");
+        }
     }
 
     /**

@@ -80,7 +80,36 @@ public record PipelineDefinition(String name, String description, PipelineKind k
     public record Train(@DefaultValue("xgboost") String strategy, @DefaultValue Dataset dataset,
             List<FeatureSpec> features, Integer kBest, @DefaultValue("false") boolean standardize,
             Map<String, Integer> monotone, @DefaultValue("100") int rounds, @DefaultValue("42") long seed,
-            Map<String, String> params) {
+            Map<String, String> params, List<Candidate> candidates, Search search) {
+    }
+
+    /**
+     * A model to try besides the definition's own: a model strategy ({@code trees}, {@code linear},
+     * {@code forest}), its XGBoost params, and the ranges to search, each as one of {@code int},
+     * {@code float}, {@code log-float} (two bounds) or {@code choice} (the values), e.g.
+     * {@code eta: { log-float: [0.01, 0.3] }}.
+     *
+     * @param standardize null: as the strategy wants (linear models do)
+     */
+    public record Candidate(String name, String strategy, Boolean standardize, Map<String, String> params,
+            Map<String, Map<String, List<String>>> search) {
+    }
+
+    /**
+     * Hyper-parameter search and model selection in the train step: each candidate's trials are scored
+     * by k-fold cross-validation on the training rows with early stopping, the best candidate by the
+     * primary metric is refitted on all training rows. Without {@code candidates}, Adlift's standard
+     * set (trees, linear, forest, each with its standard ranges) competes with the definition's model.
+     *
+     * @param trials             trials per candidate
+     * @param timeBudgetSeconds  the whole search's time; shared equally among the candidates (0: none)
+     * @param repeats            how many times the folds are redrawn per trial; more repeats make the
+     *                           ranking of close candidates less a matter of luck
+     * @param earlyStopping      rounds without improvement on a fold's held-out rows before it stops
+     */
+    public record Search(@DefaultValue("tpe") String sampler, @DefaultValue("20") int trials,
+            @DefaultValue("0") int timeBudgetSeconds, @DefaultValue("5") int folds, @DefaultValue("1") int repeats,
+            @DefaultValue("30") int earlyStopping, @DefaultValue("42") long seed) {
     }
 
     /**

@@ -176,9 +176,11 @@ final class DeployTasklet implements Tasklet {
 
     private ModelProvenance provenance(RunContext run, StepContribution contribution) {
         PipelineDefinition.Train train = run.pipeline().steps().train();
-        Map<String, String> params = new LinkedHashMap<>(ModelRecipe.xgboostParams(run.pipeline().definition().kind(), train.params()));
-        params.put("rounds", Integer.toString(train.rounds()));
-        params.put("strategy", train.strategy());
+        ModelChoice choice = files.readChoice(files.runDir(run.pipeline().name(), run.jobInstanceId()), run.pipeline());
+        Map<String, String> params = new LinkedHashMap<>(choice.params());
+        params.put("rounds", Integer.toString(choice.rounds()));
+        params.put("strategy", choice.strategy());
+        params.put("candidate", choice.candidate());
         Map<String, Double> scores = new LinkedHashMap<>();
         metrics.of(run.jobInstanceId()).forEach((k, v) -> {
             if (!v.isNaN()) {

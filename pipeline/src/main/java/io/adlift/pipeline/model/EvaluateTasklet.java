@@ -44,9 +44,11 @@ final class EvaluateTasklet implements Tasklet {
     private final JdbcTemplate jdbc;
     private final ChampionScore champion;
     private final ModelCrossValidation crossValidation;
+    private final TrialTable trials;
 
     EvaluateTasklet(PipelineCatalog catalog, ModelRows rows, ModelFiles files, MetricsTable metrics, RunTracking tracking,
-            JdbcTemplate jdbc, ChampionScore champion, ModelCrossValidation crossValidation) {
+            JdbcTemplate jdbc, ChampionScore champion, ModelCrossValidation crossValidation, TrialTable trials) {
+        this.trials = trials;
         this.jdbc = jdbc;
         this.champion = champion;
         this.crossValidation = crossValidation;
@@ -100,12 +102,13 @@ final class EvaluateTasklet implements Tasklet {
         metrics.replace(run, "champion", settings.champion() == null ? Map.of()
                 : champion.score(run, testRows, target, (a, p) -> metrics(run, a, p)).orElse(Map.of()));
         Map<String, CrossValidatedScore> cv = settings.cv() == null ? Map.of()
-                : crossValidation.run(run, trainRows, testRows);
+                : crossValidation.run(run, new ModelRecipe(run.pipeline(), files.readChoice(dir, run.pipeline())),
+                        trainRows, testRows);
         Map<String, Double> cvMetrics = cv.isEmpty() ? Map.of() : ModelCrossValidation.flatten(cv);
         metrics.replace(run, "cv", cvMetrics);
         Path reportDir = dir.resolve("report");
         List<Path> reportFiles = new EvaluationReport(run.pipeline().name() + ": run " + run.jobExecutionId() + " of "
-                + run.businessDate(), test, cv, List.of(), plots).write(reportDir);
+                + run.businessDate(), test, cv, trials.of(run.jobInstanceId()), plots).write(reportDir);
 
         TrackedRun tracked = tracking.of(contribution.getStepExecution());
         tracked.logDatasets(List.of(TrainTasklet.dataset(run, contribution, SplitLabel.TEST, testRows.size(), "evaluation")));

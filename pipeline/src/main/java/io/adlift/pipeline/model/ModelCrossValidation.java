@@ -14,14 +14,14 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * The definition's model under repeated k-fold cross-validation over all labelled rows of the run
+ * The run's chosen model under repeated k-fold cross-validation over all labelled rows of the run
  * (both split parts), for figures that compare with other tools' published ones. Each fold fits its
  * own features on its own training rows ({@link ModelRecipe}).
  */
 final class ModelCrossValidation {
 
     /** Figures that describe the rows rather than the model; they are not averaged over folds. */
-    private static final Set<String> NOT_SCORES = Set.of("count", "positives", "threshold");
+    static final Set<String> NOT_SCORES = Set.of("count", "positives", "threshold");
 
     private final StrategyRegistry<Trainer> trainers;
 
@@ -29,16 +29,16 @@ final class ModelCrossValidation {
         this.trainers = trainers;
     }
 
-    Map<String, CrossValidatedScore> run(RunContext run, List<Function<String, Object>> trainRows,
+    /** The chosen model ({@code recipe}) with its chosen rounds, cross-validated over both split parts. */
+    Map<String, CrossValidatedScore> run(RunContext run, ModelRecipe recipe, List<Function<String, Object>> trainRows,
             List<Function<String, Object>> testRows) {
         PipelineDefinition.Cv settings = run.pipeline().steps().evaluate().cv();
         List<Function<String, Object>> all = new ArrayList<>(trainRows);
         all.addAll(testRows);
-        ModelRecipe recipe = new ModelRecipe(run.pipeline());
         Map<String, CrossValidatedScore> scores = new CrossValidation(settings.folds(), settings.repeats(), settings.seed())
                 .run(all, ModelRows.labels(run.pipeline().definition().target(), all), recipe::fitEncoding,
-                        trainers.get(run.pipeline().steps().train().strategy()), recipe::spec, recipe::metrics,
-                        CrossValidation.FoldListener.NONE);
+                        trainers.get(recipe.choice().strategy()), recipe::spec, recipe::metrics, null,
+                        CrossValidation.FoldListener.NONE).scores();
         Map<String, CrossValidatedScore> kept = new LinkedHashMap<>(scores);
         kept.keySet().removeAll(NOT_SCORES);
         return kept;

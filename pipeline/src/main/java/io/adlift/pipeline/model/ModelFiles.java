@@ -16,6 +16,7 @@ public final class ModelFiles {
 
     static final String MODEL = "model.json";
     static final String ENCODING = "feature-encoding.json";
+    static final String CHOICE = "model-choice.json";
     private static final int INPUT_EXAMPLE_ROWS = 5;
 
     private final Path dataDir;
@@ -35,9 +36,13 @@ public final class ModelFiles {
     }
 
     void writeEncoding(Path dir, FeatureEncoding encoding) {
+        writeJson(dir, ENCODING, encoding);
+    }
+
+    private void writeJson(Path dir, String file, Object value) {
         try {
             Files.createDirectories(dir);
-            json.writerWithDefaultPrettyPrinter().writeValue(dir.resolve(ENCODING).toFile(), encoding);
+            json.writerWithDefaultPrettyPrinter().writeValue(dir.resolve(file).toFile(), value);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -59,6 +64,16 @@ public final class ModelFiles {
         if (Files.exists(example)) {
             io.adlift.steps.deploy.MlflowModelDirectory.addInputExample(modelDir, Files.readString(example).strip());
         }
+    }
+
+    void writeChoice(Path dir, ModelChoice choice) {
+        writeJson(dir, CHOICE, choice);
+    }
+
+    /** What train chose; the definition's own model for runs trained before choices were written. */
+    ModelChoice readChoice(Path dir, io.adlift.pipeline.definition.Pipeline pipeline) {
+        Path file = dir.resolve(CHOICE);
+        return Files.exists(file) ? json.readValue(file.toFile(), ModelChoice.class) : ModelChoice.defined(pipeline);
     }
 
     FeatureEncoding readEncoding(Path dir) {

@@ -16,11 +16,17 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * How a definition turns labelled rows into a model, in one place for training and cross-validation:
- * the feature encoding fitted on the given rows only (categories, k-best selection, standardisation),
- * the XGBoost specification, and the metrics of the pipeline's kind.
+ * How a definition turns labelled rows into a model, in one place for training, tuning and
+ * cross-validation: the feature encoding fitted on the given rows only (categories, k-best selection,
+ * standardisation), the XGBoost specification of the chosen model, and the metrics of the pipeline's
+ * kind.
  */
-record ModelRecipe(Pipeline pipeline) {
+record ModelRecipe(Pipeline pipeline, ModelChoice choice) {
+
+    /** The definition's own model. */
+    ModelRecipe(Pipeline pipeline) {
+        this(pipeline, ModelChoice.defined(pipeline));
+    }
 
     private PipelineDefinition.Train train() {
         return pipeline.steps().train();
@@ -33,7 +39,7 @@ record ModelRecipe(Pipeline pipeline) {
             FeatureMatrix x = encoding.matrix(rows);
             encoding = encoding.select(KBestSelection.select(x, labels, train().kBest()));
         }
-        if (train().standardize()) {
+        if (choice.standardize()) {
             encoding = encoding.standardize(encoding.matrix(rows));
         }
         return encoding;
@@ -41,11 +47,11 @@ record ModelRecipe(Pipeline pipeline) {
 
     /** The model to train over {@code encoding}'s features. */
     ModelSpec spec(FeatureEncoding encoding) {
-        Map<String, String> params = xgboostParams(pipeline.definition().kind(), train().params());
+        Map<String, String> params = new LinkedHashMap<>(choice.params());
         if (train().monotone() != null && !train().monotone().isEmpty()) {
             params.put("monotone_constraints", monotoneConstraints(encoding.names(), train().monotone()));
         }
-        return new ModelSpec(train().strategy(), params, train().rounds(), train().seed());
+        return new ModelSpec(choice.strategy(), params, choice.rounds(), train().seed());
     }
 
     /** Regression metrics, or a classifier's at the definition's threshold. */

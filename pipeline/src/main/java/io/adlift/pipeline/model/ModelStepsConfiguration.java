@@ -6,6 +6,7 @@ import io.adlift.pipeline.definition.StrategyRegistry;
 import io.adlift.pipeline.progress.ProgressDisplay;
 import io.adlift.pipeline.tracking.RunTracking;
 import io.adlift.steps.train.Trainer;
+import io.adlift.steps.train.BoosterMode;
 import io.adlift.steps.train.XgboostTrainer;
 import java.nio.file.Path;
 import java.util.List;
@@ -25,7 +26,10 @@ class ModelStepsConfiguration {
 
     @Bean
     static StrategyRegistry<Trainer> trainers() {
-        return new StrategyRegistry<>("trainer", List.of(new XgboostTrainer()), Trainer::name);
+        // "xgboost" is the trees strategy under the name definitions used before there were three
+        return new StrategyRegistry<>("trainer", List.of(new XgboostTrainer(), new XgboostTrainer("trees", BoosterMode.TREES),
+                new XgboostTrainer("linear", BoosterMode.LINEAR), new XgboostTrainer("forest", BoosterMode.FOREST)),
+                Trainer::name);
     }
 
     @Bean
@@ -61,6 +65,11 @@ class ModelStepsConfiguration {
     }
 
     @Bean
+    TrialTable trialTable(JdbcTemplate jdbc, JsonMapper jsonMapper) {
+        return new TrialTable(jdbc, jsonMapper);
+    }
+
+    @Bean
     DeploymentTable deploymentTable(JdbcTemplate jdbc) {
         return new DeploymentTable(jdbc);
     }
@@ -68,9 +77,9 @@ class ModelStepsConfiguration {
     @Bean
     Step train(JobRepository jobRepository, PlatformTransactionManager transactionManager, PipelineCatalog catalog,
             StrategyRegistry<Trainer> trainers, ModelRows modelRows, ModelFiles modelFiles, RunTracking tracking,
-            ProgressDisplay progressDisplay) {
+            ProgressDisplay progressDisplay, TrialTable trialTable) {
         return new StepBuilder("train", jobRepository)
-                .tasklet(new TrainTasklet(catalog, trainers, modelRows, modelFiles, tracking, progressDisplay),
+                .tasklet(new TrainTasklet(catalog, trainers, modelRows, modelFiles, tracking, progressDisplay, trialTable),
                         transactionManager)
                 .build();
     }
@@ -78,10 +87,11 @@ class ModelStepsConfiguration {
     @Bean
     Step evaluate(JobRepository jobRepository, PlatformTransactionManager transactionManager, PipelineCatalog catalog,
             ModelRows modelRows, JdbcTemplate jdbc, ModelFiles modelFiles, MetricsTable metricsTable, RunTracking tracking,
-            DeploymentTable deploymentTable, StrategyRegistry<Trainer> trainers) {
+            DeploymentTable deploymentTable, StrategyRegistry<Trainer> trainers, TrialTable trialTable) {
         return new StepBuilder("evaluate", jobRepository)
                 .tasklet(new EvaluateTasklet(catalog, modelRows, modelFiles, metricsTable, tracking, jdbc,
-                        new ChampionScore(deploymentTable, modelFiles), new ModelCrossValidation(trainers)), transactionManager)
+                        new ChampionScore(deploymentTable, modelFiles), new ModelCrossValidation(trainers), trialTable),
+                        transactionManager)
                 .build();
     }
 

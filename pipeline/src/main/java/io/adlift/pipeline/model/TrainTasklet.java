@@ -39,15 +39,17 @@ final class TrainTasklet implements Tasklet {
     private final ModelFiles files;
     private final RunTracking tracking;
     private final ProgressDisplay progress;
+    private final TrialTable trialTable;
 
     TrainTasklet(PipelineCatalog catalog, StrategyRegistry<Trainer> trainers, ModelRows rows, ModelFiles files,
-            RunTracking tracking, ProgressDisplay progress) {
+            RunTracking tracking, ProgressDisplay progress, TrialTable trialTable) {
         this.catalog = catalog;
         this.trainers = trainers;
         this.rows = rows;
         this.files = files;
         this.tracking = tracking;
         this.progress = progress;
+        this.trialTable = trialTable;
     }
 
     @Override
@@ -64,12 +66,14 @@ final class TrainTasklet implements Tasklet {
         if (run.pipeline().definition().kind() == PipelineKind.CLASSIFICATION) {
             requireBinary(run.pipeline().definition().target(), labels);
         }
-        ModelRecipe recipe = new ModelRecipe(run.pipeline());
+        ModelRecipe recipe = settings.search() == null ? new ModelRecipe(run.pipeline())
+                : new ModelRecipe(run.pipeline(), search(run, contribution, tracked, training, labels));
         FeatureEncoding encoding = recipe.fitEncoding(training, labels);
         FeatureMatrix x = ModelRows.matrix(encoding, training);
         ModelSpec spec = recipe.spec(encoding);
         Path dir = files.runDir(run.pipeline().name(), run.jobInstanceId());
-        try (TrainedModel model = trainers.get(settings.strategy()).train(x, labels, spec,
+        files.writeChoice(dir, recipe.choice());
+        try (TrainedModel model = trainers.get(recipe.choice().strategy()).train(x, labels, spec,
                 (round, rounds, metric) -> progress.update("train", round, "rounds", (double) round / rounds))) {
             progress.finish("train");
             files.writeEncoding(dir, encoding);
@@ -85,6 +89,48 @@ final class TrainTasklet implements Tasklet {
         contribution.getStepExecution().getExecutionContext().putLong("train.rows", training.size());
         contribution.getStepExecution().getExecutionContext().putLong("train.features", encoding.names().size());
         return RepeatStatus.FINISHED;
+    }
+
+    /**
+     * Searches the candidates on the training rows, records every trial (model_trial, and a child run
+     * each in MLflow), and returns the winner with the rounds its folds kept.
+     */
+    private ModelChoice search(RunContext run, StepContribution contribution, TrackedRun tracked,
+            List<Function<String, Object>> training, float[] labels) {
+        String metric = run.pipeline().definition().primaryMetric();
+        int planned = run.pipeline().steps().train().search().trials() * SearchCandidate.of(run.pipeline()).size();
+        ModelSearch.Outcome outcome = new ModelSearch(trainers).run(run.pipeline(), training, labels,
+                trial -> progress.update("train", trial.number(), "trials", Math.min(1.0, (double) trial.number() / planned)));
+        progress.finish("train");
+        trialTable.replace(run, metric, outcome.trials(), outcome.best().number(),
+                RunTracking.runId(contribution.getStepExecution().getJobExecution()));
+        for (TrialRecord trial : outcome.trials()) {
+            Map<String, String> params = new LinkedHashMap<>(trial.params());
+            params.put("candidate", trial.candidate());
+            params.put("rounds", Integer.toString(trial.rounds()));
+            Map<String, Double> scores = new LinkedHashMap<>();
+            trial.scores().forEach((m, s) -> {
+                scores.put("cv." + m + "_mean", s.mean());
+                scores.put("cv." + m + "_std", s.std());
+            });
+            scores.put("seconds", trial.seconds());
+            tracked.logChildRun("trial " + trial.number() + ": " + trial.candidate(), params, scores,
+                    Map.of("adlift.trial", Integer.toString(trial.number()), "adlift.candidate", trial.candidate(),
+                            "adlift.chosen", Boolean.toString(trial == outcome.best())));
+        }
+        ModelChoice choice = outcome.choice();
+        Map<String, String> chosen = new LinkedHashMap<>();
+        chosen.put("model.candidate", choice.candidate());
+        chosen.put("model.strategy", choice.strategy());
+        chosen.put("model.rounds", Integer.toString(choice.rounds()));
+        chosen.put("model.standardize", Boolean.toString(choice.standardize()));
+        choice.params().forEach((k, v) -> chosen.put("model.params." + k, v));
+        tracked.logParams(chosen);
+        var context = contribution.getStepExecution().getExecutionContext();
+        context.putString("train.candidate", choice.candidate());
+        context.putInt("train.trials", outcome.trials().size());
+        context.putDouble("train.search-" + metric, outcome.best().mean(metric));
+        return choice;
     }
 
     /** {@code training.<metric>} after each boosting round, the round as the metric's step. */

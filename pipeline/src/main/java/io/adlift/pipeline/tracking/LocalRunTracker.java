@@ -88,6 +88,12 @@ final class LocalRunTracker implements RunTracker {
         }
 
         @Override
+        public void logChildRun(String name, Map<String, String> params, Map<String, Double> metrics,
+                Map<String, String> tags) {
+            // the trials are in model_trial and the run's report
+        }
+
+        @Override
         public Optional<RegisteredVersion> registerModel(String modelName, String artifactPath, String alias,
                 Map<String, String> tags) {
             // the local registry is the models folder and the deployment table, which deploy keeps itself

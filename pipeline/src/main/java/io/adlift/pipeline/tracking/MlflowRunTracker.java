@@ -160,6 +160,23 @@ final class MlflowRunTracker implements RunTracker {
             }
         }
 
+        @Override
+        public void logChildRun(String name, Map<String, String> params, Map<String, Double> metrics,
+                Map<String, String> tags) {
+            Map<String, String> childTags = new LinkedHashMap<>(tags);
+            childTags.put("mlflow.parentRunId", info.runId());
+            childTags.put("mlflow.runName", name);
+            childTags.put("mlflow.source.name", "adlift");
+            long now = System.currentTimeMillis();
+            MlflowClient.RunInfo child = client.createRun(info.experimentId(), name, now, childTags);
+            Map<String, String> shortened = new LinkedHashMap<>();
+            params.forEach((k, v) -> shortened.put(k, Params.shorten(v, Params.MAX_VALUE)));
+            client.logBatch(child.runId(), shortened, Map.of(), metrics.entrySet().stream()
+                    .filter(e -> Double.isFinite(e.getValue()))
+                    .map(e -> new Metric(e.getKey(), e.getValue(), now, 0)).toList());
+            client.updateRun(child.runId(), RunStatus.FINISHED.name(), System.currentTimeMillis());
+        }
+
         /** One version per run: a restarted deploy finds the version its first attempt created. */
         @Override
         public Optional<RegisteredVersion> registerModel(String modelName, String artifactPath, String alias,

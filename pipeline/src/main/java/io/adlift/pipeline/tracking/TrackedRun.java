@@ -45,6 +45,12 @@ public interface TrackedRun {
     Optional<RegisteredVersion> registerModel(String modelName, String artifactPath, String alias,
             Map<String, String> tags);
 
+    /**
+     * Records a finished nested run under this one, such as a tuning trial: MLflow shows it beneath the
+     * run (tag {@code mlflow.parentRunId}). A restarted search records its trials again as new children.
+     */
+    void logChildRun(String name, Map<String, String> params, Map<String, Double> metrics, Map<String, String> tags);
+
     /** Ends the run with the job's status. */
     void finish(RunStatus status);
 }

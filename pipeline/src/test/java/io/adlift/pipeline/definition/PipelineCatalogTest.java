@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import io.adlift.pipeline.kpi.CampaignRollup;
@@ -19,7 +20,7 @@ class PipelineCatalogTest {
 
     /** The KPI sets' own column needs are checked by the application's tests; here every set reads nothing. */
     private static final StrategyNames NAMES = new StrategyNames(Set.of("csv"),
-            Set.of("required", "range", "dedupe", "references"), Set.of("hash"), Set.of("xgboost"), Set.of("local"),
+            Set.of("required", "range", "dedupe", "references"), Set.of("hash"), Set.of("xgboost", "trees", "linear", "forest"), Set.of("local"),
             Map.of("ad-performance", SourceNeeds.none(), "campaign-daily", SourceNeeds.none(), "session-attribution",
                     SourceNeeds.none(), "campaign-rollup", SourceNeeds.none(), "influencer", SourceNeeds.none()),
             Map.of("source", SourceNeeds.none(), "campaign-rollup", CampaignRollup.needs()));
@@ -58,7 +59,7 @@ class PipelineCatalogTest {
         Path file = definitionWith("strategy: xgboost", "strategy: xgbost");
 
         assertThatThrownBy(() -> PipelineCatalog.load(dir, NAMES)).isInstanceOf(DefinitionException.class)
-                .hasMessage(file + ": steps.train.strategy: unknown value 'xgbost'; allowed: [xgboost]");
+                .hasMessage(file + ": steps.train.strategy: unknown value 'xgbost'; allowed: [forest, linear, trees, xgboost]");
     }
 
     @Test
@@ -96,6 +97,53 @@ class PipelineCatalogTest {
         assertThatThrownBy(() -> PipelineCatalog.load(dir, NAMES)).isInstanceOfSatisfying(DefinitionException.class,
                 e -> assertThat(e.problems()).singleElement().satisfies(p -> assertThat(p)
                         .contains("unknown XGBoost parameter 'max-dept'").contains("max-depth")));
+    }
+
+    @Test
+    void shouldReadTheSearchAndDeclaredCandidatesWithTheirRanges() throws IOException {
+        definitionWith("search: { sampler: tpe, trials: 15, folds: 5, repeats: 3, early-stopping: 30, seed: 42 }",
+                """
+                search: { sampler: random, trials: 7, folds: 4, time-budget-seconds: 60 }
+                    candidates:
+                      - name: shallow
+                        strategy: trees
+                        params: { max-depth: 2 }
+                        search:
+                          eta: { log-float: [0.01, 0.3] }
+                          min-child-weight: { int: [1, 10] }
+                          grow-policy: { choice: [depthwise, lossguide] }
+                      - { strategy: linear, search: { lambda: { float: [0, 1] } } }""");
+
+        PipelineDefinition.Train train = PipelineCatalog.load(dir, NAMES).get("ad-conversions").steps().train();
+
+        assertThat(train.search()).isEqualTo(new PipelineDefinition.Search("random", 7, 60, 4, 1, 30, 42));
+        assertThat(train.candidates()).hasSize(2);
+        assertThat(train.candidates().get(0).search()).containsOnlyKeys("eta", "min-child-weight", "grow-policy");
+        assertThat(train.candidates().get(0).search().get("eta")).containsEntry("log-float", List.of("0.01", "0.3"));
+        assertThat(train.candidates().get(0).search().get("grow-policy"))
+                .containsEntry("choice", List.of("depthwise", "lossguide"));
+        assertThat(train.candidates().get(1).strategy()).isEqualTo("linear");
+    }
+
+    @Test
+    void shouldNameTheCandidateAndRangeThatAreWrong() throws IOException {
+        definitionWith("search: { sampler: tpe, trials: 15, folds: 5, repeats: 3, early-stopping: 30, seed: 42 }",
+                """
+                search: { sampler: annealing, trials: 0, folds: 1 }
+                    candidates:
+                      - { name: a, strategy: boosted, search: { eta: { log-float: [0, 0.3] } } }
+                      - { name: a, strategy: trees, search: { max-depth: { int: [2] }, etta: { float: [0, 1] } } }""");
+
+        assertThatThrownBy(() -> PipelineCatalog.load(dir, NAMES)).isInstanceOfSatisfying(DefinitionException.class,
+                e -> assertThat(String.join("\n", e.problems()))
+                        .contains("steps.train.candidates[0].strategy: unknown value 'boosted'")
+                        .contains("steps.train.candidates[0].search.eta: a log-float range must be above 0")
+                        .contains("steps.train.candidates[1].name: 'a' is taken")
+                        .contains("steps.train.candidates[1].search.max-depth: the int range needs two bounds")
+                        .contains("steps.train.candidates[1]: unknown XGBoost parameter 'etta'")
+                        .contains("steps.train.search.sampler")
+                        .contains("steps.train.search.trials: 0 must be at least 1")
+                        .contains("steps.train.search.folds: 1 must be at least 2"));
     }
 
     @Test

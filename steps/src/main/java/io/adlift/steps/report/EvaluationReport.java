@@ -17,7 +17,7 @@ import java.util.Map;
 
 /**
  * A run's evaluation report: the held-out metrics, the cross-validation table (mean ± std per metric),
- * the tuning trials and the plots. {@link #write} puts {@code report.json}, {@code report.html} and
+ * the tuning trials (each trial's score is its cross-validated primary metric) and the plots. {@link #write} puts {@code report.json}, {@code report.html} and
  * {@code plots/*.png} in a folder; the HTML shows the same figures as the JSON, and the plots.
  */
 public record EvaluationReport(String title, Map<String, Double> metrics, Map<String, CrossValidatedScore> cv,
@@ -67,7 +67,7 @@ public record EvaluationReport(String title, Map<String, Double> metrics, Map<St
         root.put("cv", cvTable);
         List<Map<String, Object>> trialRows = new ArrayList<>();
         for (Trial t : trials) {
-            trialRows.add(Map.of("number", t.number(), "params", t.params(), "loss", finite(t.loss()) == null ? "NaN"
+            trialRows.add(Map.of("number", t.number(), "params", t.params(), "score", finite(t.loss()) == null ? "NaN"
                     : t.loss()));
         }
         root.put("trials", trialRows);
@@ -93,7 +93,7 @@ public record EvaluationReport(String title, Map<String, Double> metrics, Map<St
             h.append("</table>\n");
         }
         if (!trials.isEmpty()) {
-            h.append("<h2>Tuning trials</h2>\n<table><tr><th>trial</th><th>parameters</th><th>loss</th></tr>");
+            h.append("<h2>Tuning trials</h2>\n<table><tr><th>trial</th><th>parameters</th><th>cross-validated score</th></tr>");
             for (Trial t : trials) {
                 h.append("<tr><td>").append(t.number()).append("</td><td style=\"text-align:left\">")
                         .append(escape(new java.util.TreeMap<>(t.params()).toString())).append("</td><td>")
