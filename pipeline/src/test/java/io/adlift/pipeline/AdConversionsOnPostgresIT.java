@@ -90,6 +90,8 @@ class AdConversionsOnPostgresIT {
         long execution = executionId(run);
 
         Adlift.Result status = adlift().run("status", Long.toString(execution), "--json");
+        assertThat(run.out()).containsPattern("Model choice: \\w+, the best of \\d+ trials \\(cross-validated rmse ")
+                .containsPattern("Cross-validation over 25 folds: .*r2 0\\.7\\d+ ± 0\\.\\d+, rmse 0\\.\\d+ ± ");
 
         assertThat(status.exitCode()).as(status.all()).isZero();
         com.fasterxml.jackson.databind.JsonNode metrics = new com.fasterxml.jackson.databind.ObjectMapper()

@@ -40,9 +40,32 @@ final class ReportPrinter {
         });
         c.keySet().stream().filter(k -> k.startsWith("kpi.")).sorted().forEach(k -> out.printf(Locale.ROOT, "  KPI table %s: %s rows%n",
                 k.substring(4, k.length() - ".rows".length()), c.get(k)));
+        if (c.get("train.candidate") != null) {
+            c.keySet().stream().filter(k -> k.startsWith("train.search-")).findFirst().ifPresent(k -> out.printf(Locale.ROOT,
+                    "  Model choice: %s, the best of %s trials (cross-validated %s %.4f on the training rows)%n",
+                    c.get("train.candidate"), c.get("train.trials"), k.substring("train.search-".length()),
+                    ((Number) c.get(k)).doubleValue()));
+        }
+        Map<String, Double> m = r.metrics();
+        if (m.containsKey("cv.folds")) {
+            StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "  Cross-validation over %d folds:",
+                    m.get("cv.folds").intValue()));
+            m.keySet().stream().filter(k -> k.startsWith("cv.") && k.endsWith("_mean")).sorted().forEach(k -> {
+                String metric = k.substring(3, k.length() - "_mean".length());
+                line.append(String.format(Locale.ROOT, " %s %.4f ± %.4f,", metric, m.get(k),
+                        m.getOrDefault("cv." + metric + "_std", Double.NaN)));
+            });
+            line.setLength(line.length() - 1);
+            out.println(line);
+        }
         if (!r.metrics().isEmpty()) {
             StringBuilder line = new StringBuilder("  Model metrics:");
-            r.metrics().forEach((k, v) -> line.append(String.format(Locale.ROOT, " %s=%.4f", k, v)));
+            // the cross-validation has its own line above
+            r.metrics().forEach((k, v) -> {
+                if (!k.startsWith("cv.")) {
+                    line.append(String.format(Locale.ROOT, " %s=%.4f", k, v));
+                }
+            });
             out.println(line);
         }
         Map<String, Object> d = r.deployment();

@@ -65,7 +65,8 @@ class RunReport {
         lineage.stream().filter(e -> e.getId() <= execution.getId()).forEach(e -> executions.full(e).getStepExecutions()
                 .stream().sorted(Comparator.comparing(StepExecution::getId))
                 .forEach(s -> s.getExecutionContext().entrySet().stream()
-                        .filter(c -> c.getValue() instanceof Number && !c.getKey().startsWith("batch."))
+                        .filter(c -> (c.getValue() instanceof Number || c.getKey().equals("train.candidate"))
+                                && !c.getKey().startsWith("batch."))
                         .forEach(c -> counts.put(c.getKey(), c.getValue()))));
         long instanceId = execution.getJobInstance().getInstanceId();
         Map<String, Object> deployment = new LinkedHashMap<>();
