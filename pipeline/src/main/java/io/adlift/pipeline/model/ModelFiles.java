@@ -61,7 +61,7 @@ public final class ModelFiles {
         }
     }
 
-    FeatureEncoding readEncoding(Path dir) {
+    public FeatureEncoding readEncoding(Path dir) {
         return json.readValue(dir.resolve(ENCODING).toFile(), FeatureEncoding.class);
     }
 }
