@@ -184,6 +184,23 @@ class ServePredictOnKaggleIT {
     }
 
     @Test
+    @Order(5)
+    void shouldRefuseUploadsAndRunLaunchesUnlessEnabled() throws Exception {
+        String boundary = "b" + System.nanoTime();
+        String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"ads\"; filename=\"ads.csv\"\r\n\r\n"
+                + Files.readString(KAG) + "\r\n--" + boundary + "--\r\n";
+        ServeProcess.Answer upload = serve.send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(serve.url("/api/v1/pipelines/ad-conversions/uploads")))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .header("Authorization", "Bearer anything")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)));
+        assertThat(upload.status()).isEqualTo(403);
+        assertThat(upload.body()).contains("uploads are disabled");
+        assertThat(serve.get("/api/v1/uploads/some-id").status()).isEqualTo(403);
+        assertThat(Files.exists(dataDir.resolve("uploads"))).isFalse();
+    }
+
+    @Test
     @Order(6)
     void shouldServeANewlyDeployedChampionWithoutRestart() throws Exception {
         Map<String, Object> record = kaggleRecords().get(0);
