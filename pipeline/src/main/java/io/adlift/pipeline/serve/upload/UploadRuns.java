@@ -1,6 +1,7 @@
 package io.adlift.pipeline.serve.upload;
 
 import io.adlift.pipeline.job.Failures;
+import io.adlift.pipeline.job.LaunchOutcome;
 import io.adlift.pipeline.job.PipelineLauncher;
 import io.adlift.pipeline.job.RunContext;
 import io.adlift.pipeline.job.RunRequest;
@@ -29,7 +30,12 @@ import org.springframework.stereotype.Component;
 class UploadRuns {
 
     /** What this process knows of an upload; the rest comes from the job repository. */
-    private record Launch(String pipeline, Path firstInput, String source, String state, String message) {
+    private record Launch(String pipeline, Path firstInput, String source, String state, String message,
+            Long executionId) {
+
+        Launch ended(String state, String message, Long executionId) {
+            return new Launch(pipeline, firstInput, source, state, message, executionId);
+        }
     }
 
     private static final int REJECTS_SHOWN = 20;
@@ -49,15 +55,22 @@ class UploadRuns {
 
     void launch(String id, String pipeline, Map<String, Path> inputs, LocalDate businessDate) {
         String source = inputs.keySet().iterator().next();
-        launches.put(id, new Launch(pipeline, inputs.get(source), source, "queued", null));
+        launches.put(id, new Launch(pipeline, inputs.get(source), source, "queued", null, null));
         executor.submit(() -> {
-            launches.computeIfPresent(id, (k, l) -> new Launch(l.pipeline(), l.firstInput(), l.source(), "running", null));
+            launches.computeIfPresent(id, (k, l) -> l.ended("running", null, null));
             try {
-                launcher.launch(new RunRequest(pipeline, inputs, businessDate, false));
-                launches.computeIfPresent(id, (k, l) -> new Launch(l.pipeline(), l.firstInput(), l.source(), "completed", null));
+                LaunchOutcome outcome = launcher.launch(new RunRequest(pipeline, inputs, businessDate, false));
+                // The same files for the same date ran before: that run is the answer, as 'adlift run' says.
+                String message = switch (outcome.kind()) {
+                    case ALREADY_COMPLETED -> "already completed with this input for " + businessDate + " (run "
+                            + outcome.execution().getId() + "); nothing to do";
+                    case ALREADY_RUNNING -> "the same input for " + businessDate + " is already running (run "
+                            + outcome.execution().getId() + ")";
+                    default -> null;
+                };
+                launches.computeIfPresent(id, (k, l) -> l.ended("completed", message, outcome.execution().getId()));
             } catch (Exception e) {
-                launches.computeIfPresent(id, (k, l) -> new Launch(l.pipeline(), l.firstInput(), l.source(), "failed",
-                        Failures.describe(e)));
+                launches.computeIfPresent(id, (k, l) -> l.ended("failed", Failures.describe(e), null));
             }
         });
     }
@@ -67,7 +80,7 @@ class UploadRuns {
         if (launch == null) {
             throw new NotFoundException("no upload '" + id + "' in this server's lifetime");
         }
-        List<Long> executions = jdbc.queryForList("SELECT job_execution_id FROM batch_job_execution_params WHERE "
+        List<Long> executions = launch.executionId() != null ? List.of(launch.executionId()) : jdbc.queryForList("SELECT job_execution_id FROM batch_job_execution_params WHERE "
                 + "parameter_name = ? AND parameter_value = ? ORDER BY job_execution_id DESC", Long.class,
                 RunContext.INPUT_PREFIX + launch.source(), launch.firstInput().toAbsolutePath().normalize().toString());
         RunHistory.Run run = executions.isEmpty() ? null : runs.of(executions.get(0));
