@@ -31,14 +31,7 @@ class CampaignDesignerInChromiumIT {
 
     @BeforeAll
     static void generateRunAndServe() throws Exception {
-        TestDatabase.reset();
-        Path input = dir.resolve("in");
-        Adlift.Result generated = Adlift.onPostgres(dir).run("generate", "campaign-purchases", "--rows", "100000",
-                "--seed", "11", "--out", input.toString());
-        assertThat(generated.exitCode()).as(generated.all()).isZero();
-        Adlift.Result run = Adlift.onPostgres(dir).run("run", "campaign-purchases", "--input", input.toString(),
-                "--business-date", "2026-05-01");
-        assertThat(run.exitCode()).as(run.all()).isZero();
+        ServeProcess.generateAndRun(dir, "campaign-purchases", 100000, "2026-05-01");
         serve = ServeProcess.start(dir, List.of());
     }
 

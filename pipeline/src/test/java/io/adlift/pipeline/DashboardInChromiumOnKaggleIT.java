@@ -32,9 +32,8 @@ class DashboardInChromiumOnKaggleIT {
     @BeforeAll
     static void runTheRealFileThenServe() throws Exception {
         TestDatabase.reset();
-        Adlift.Result run = Adlift.onPostgres(dataDir).run("run", "ad-conversions", "--input", KAG.toString(),
-                "--business-date", "2026-03-01");
-        assertThat(run.exitCode()).as(run.all()).isZero();
+        ServeProcess.adlift(dataDir, List.of(), "run", "ad-conversions", "--input", KAG.toString(), "--business-date",
+                "2026-03-01");
         serve = ServeProcess.start(dataDir, List.of());
     }
 

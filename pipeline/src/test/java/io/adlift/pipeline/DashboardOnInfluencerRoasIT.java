@@ -28,14 +28,7 @@ class DashboardOnInfluencerRoasIT {
 
     @BeforeAll
     static void generateRunAndServe() throws Exception {
-        TestDatabase.reset();
-        Path input = dir.resolve("in");
-        Adlift.Result generated = Adlift.onPostgres(dir).run("generate", "influencer-roas", "--rows", "20000", "--seed",
-                "11", "--out", input.toString());
-        assertThat(generated.exitCode()).as(generated.all()).isZero();
-        Adlift.Result run = Adlift.onPostgres(dir).run("run", "influencer-roas", "--input", input.toString(),
-                "--business-date", "2026-06-15");
-        assertThat(run.exitCode()).as(run.all()).isZero();
+        ServeProcess.generateAndRun(dir, "influencer-roas", 20000, "2026-06-15");
         serve = ServeProcess.start(dir, List.of());
     }
 

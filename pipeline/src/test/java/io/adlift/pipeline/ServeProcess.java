@@ -101,6 +101,23 @@ final class ServeProcess implements AutoCloseable {
         process.close();
     }
 
+    /** {@code adlift <args>} in-process on the test PostgreSQL, which must exit 0. */
+    static void adlift(Path dataDir, List<String> settings, String... args) {
+        Adlift adlift = Adlift.onPostgres(dataDir);
+        settings.forEach(adlift::with);
+        Adlift.Result result = adlift.run(args);
+        org.assertj.core.api.Assertions.assertThat(result.exitCode()).as(result.all()).isZero();
+    }
+
+    /** From an empty database: generates {@code rows} of the pipeline's main table (seed 11) and runs it. */
+    static void generateAndRun(Path dir, String pipeline, int rows, String businessDate) {
+        TestDatabase.reset();
+        Path input = dir.resolve("in");
+        adlift(dir, List.of(), "generate", pipeline, "--rows", Integer.toString(rows), "--seed", "11", "--out",
+                input.toString());
+        adlift(dir, List.of(), "run", pipeline, "--input", input.toString(), "--business-date", businessDate);
+    }
+
     /** The shipped pipeline definitions copied to {@code dir}, each edited by {@code edit} (name, text). */
     static Path definitions(Path dir, java.util.function.BinaryOperator<String> edit) throws IOException {
         Files.createDirectories(dir);

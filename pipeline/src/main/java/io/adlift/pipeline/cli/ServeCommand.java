@@ -46,16 +46,7 @@ class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        CountDownLatch shutdown = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            shutdown.countDown();
-            try {
-                // The JVM ends when its hooks do: wait until an upload's run under way has stopped at a commit.
-                Runtime.getRuntime().halt(gate.awaitExit(grace.plusSeconds(10)).orElse(ExitCode.COMPLETED.code()));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "adlift-serve-shutdown"));
+        CountDownLatch shutdown = ShutdownSignal.install(gate, grace, ExitCode.COMPLETED, "adlift-serve-shutdown");
         AvailabilityChangeEvent.publish(events, this, ReadinessState.ACCEPTING_TRAFFIC);
         spec.commandLine().getErr().printf("adlift: serving on http://localhost:%d/ (dashboard), "
                 + "/api/v1/pipelines/{pipeline}/predict, /v3/api-docs; stop with SIGTERM or Ctrl-C%n",
