@@ -37,6 +37,11 @@ public class AdliftApplication {
         // A running job is stopped gracefully on SIGTERM (StopOnShutdown); Spring's own hook would close
         // the database under it.
         application.setRegisterShutdownHook(false);
+        if ("serve".equals(firstCommand(args))) {
+            // The web layer of adlift serve (API, dashboard, uploads); schedule serves Actuator alone.
+            application.setDefaultProperties(java.util.Map.of("adlift.serve.active", "true"));
+            args = io.adlift.pipeline.serve.ServePort.withServerPort(args);
+        }
         application.addInitializers(context -> context.getBeanFactory().registerSingleton("shutdownGate", gate));
         try (ConfigurableApplicationContext context = application.run(args)) {
             return SpringApplication.exit(context);

@@ -28,11 +28,11 @@ class CliRunner implements CommandLineRunner, ExitCodeGenerator {
 
     CliRunner(RunCommand run, RestartCommand restart, RecoverCommand recover, StopCommand stop, AbandonCommand abandon,
             StatusCommand status, RunsCommand runs, PipelinesCommand pipelines, ScheduleCommand schedule,
-            GenerateCommand generate) {
+            GenerateCommand generate, ServeCommand serve) {
         this.commandLine = new CommandLine(new Root())
                 .addSubcommand(run).addSubcommand(restart).addSubcommand(recover).addSubcommand(stop)
                 .addSubcommand(abandon).addSubcommand(status).addSubcommand(runs).addSubcommand(pipelines)
-                .addSubcommand(schedule).addSubcommand(generate);
+                .addSubcommand(schedule).addSubcommand(generate).addSubcommand(serve);
         this.commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
             if (e instanceof DefinitionException d) {
                 d.problems().forEach(p -> cmd.getErr().println("adlift: " + p));

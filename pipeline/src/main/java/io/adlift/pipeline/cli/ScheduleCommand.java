@@ -39,16 +39,7 @@ class ScheduleCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         scheduler.validate();
-        CountDownLatch shutdown = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            shutdown.countDown();
-            try {
-                // The JVM ends when its hooks do: wait until the scheduler has wound down cleanly.
-                Runtime.getRuntime().halt(gate.awaitExit(grace.plusSeconds(10)).orElse(ExitCode.STOPPED.code()));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "adlift-schedule-shutdown"));
+        CountDownLatch shutdown = ShutdownSignal.install(gate, grace, ExitCode.STOPPED, "adlift-schedule-shutdown");
         scheduler.start();
         // Boot declares readiness only after command runners return, which this one never does.
         AvailabilityChangeEvent.publish(events, this, ReadinessState.ACCEPTING_TRAFFIC);

@@ -76,7 +76,7 @@ public final class ModelFiles {
         return Files.exists(file) ? json.readValue(file.toFile(), ModelChoice.class) : ModelChoice.defined(pipeline);
     }
 
-    FeatureEncoding readEncoding(Path dir) {
+    public FeatureEncoding readEncoding(Path dir) {
         return json.readValue(dir.resolve(ENCODING).toFile(), FeatureEncoding.class);
     }
 }

@@ -85,4 +85,9 @@ public enum ColumnType {
      * @throws IllegalArgumentException with a message saying what the text is not
      */
     abstract Object parse(String text);
+
+    /** {@link #parse} for readers outside ingest (a prediction request's fields), so both type values alike. */
+    public Object read(String text) {
+        return parse(text);
+    }
 }

@@ -1,0 +1,127 @@
+package io.adlift.pipeline.serve.predict;
+
+import io.adlift.pipeline.definition.Pipeline;
+import io.adlift.pipeline.definition.PipelineKind;
+import io.adlift.pipeline.definition.StrategyRegistry;
+import io.adlift.pipeline.model.ModelDataset;
+import io.adlift.pipeline.serve.NotFoundException;
+import io.adlift.pipeline.serve.ServeProperties;
+import io.adlift.pipeline.serve.ServedPipelines;
+import io.adlift.pipeline.serve.UnavailableException;
+import io.adlift.steps.train.FeatureMatrix;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import io.adlift.pipeline.serve.ServeWebConfiguration;
+import org.springframework.stereotype.Component;
+
+/**
+ * Answers prediction requests: checks every record against the pipeline's input fields (all problems at
+ * once), encodes them with the champion's own feature encoding and scores them in one batch.
+ */
+@Component
+@ConditionalOnBooleanProperty(ServeWebConfiguration.ACTIVE)
+public class Predictor {
+
+    private final ServedPipelines pipelines;
+    private final StrategyRegistry<ModelDataset> datasets;
+    private final DeployedModels models;
+    private final List<KnownAnswer> knownAnswers;
+    private final int maxRecords;
+
+    Predictor(ServedPipelines pipelines, StrategyRegistry<ModelDataset> datasets, DeployedModels models,
+            List<KnownAnswer> knownAnswers, ServeProperties properties) {
+        this.pipelines = pipelines;
+        this.datasets = datasets;
+        this.models = models;
+        this.knownAnswers = knownAnswers;
+        this.maxRecords = properties.maxRecords();
+    }
+
+    /** The fields a record of {@code pipeline} has. */
+    public InputSchema inputs(String pipeline) {
+        return InputSchema.of(modelled(pipeline), datasets.get(modelled(pipeline).steps().train().dataset().strategy()));
+    }
+
+    public PredictionResponse predict(String name, List<Map<String, Object>> records) {
+        Pipeline pipeline = modelled(name);
+        if (records == null || records.isEmpty()) {
+            throw new InvalidRecordsException("the body must be a JSON array of at least one record", List.of());
+        }
+        if (records.size() > maxRecords) {
+            throw new InvalidRecordsException("at most " + maxRecords + " records per request (adlift.serve.max-records), got "
+                    + records.size(), List.of());
+        }
+        InputSchema schema = inputs(name);
+        List<FieldError> errors = new ArrayList<>();
+        List<Function<String, Object>> rows = new ArrayList<>(records.size());
+        for (int i = 0; i < records.size(); i++) {
+            Map<String, Object> record = records.get(i);
+            if (record == null) {
+                errors.add(new FieldError(i, null, "must be a JSON object of field values"));
+                rows.add(field -> null);
+            } else {
+                rows.add(schema.type(i, record, errors));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidRecordsException(errors.size() + " invalid field(s)", errors);
+        }
+        for (int attempt = 0; ; attempt++) {
+            ServedModel model = models.current(pipeline).orElseThrow(() -> new UnavailableException(
+                    "no model of pipeline '" + name + "' is deployed yet; run it ('adlift run " + name + " …') until its gate passes"));
+            Optional<List<Prediction>> answered = score(pipeline, model, rows);
+            if (answered.isPresent()) {
+                return new PredictionResponse(name, model.name(), model.version(), answered.get());
+            }
+            // A newer champion replaced this one while the request held it: score with that one.
+            if (attempt == 2) {
+                throw new UnavailableException("the model of pipeline '" + name + "' is being replaced; retry");
+            }
+        }
+    }
+
+    private Optional<List<Prediction>> score(Pipeline pipeline, ServedModel model, List<Function<String, Object>> rows) {
+        String dataset = pipeline.steps().train().dataset().strategy();
+        List<KnownAnswer> rules = knownAnswers.stream().filter(k -> k.dataset().equals(dataset)).toList();
+        Double[] known = new Double[rows.size()];
+        List<Function<String, Object>> asked = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            Function<String, Object> row = rows.get(i);
+            known[i] = rules.stream().map(r -> r.answer(row)).flatMap(Optional::stream).findFirst().orElse(null);
+            if (known[i] == null) {
+                asked.add(row);
+            }
+        }
+        FeatureMatrix x = model.encoding().matrix(asked);
+        Optional<float[]> outputs = asked.isEmpty() ? Optional.of(new float[0]) : model.predict(x);
+        if (outputs.isEmpty()) {
+            return Optional.empty();
+        }
+        boolean classifier = pipeline.definition().kind() == PipelineKind.CLASSIFICATION;
+        double threshold = pipeline.steps().evaluate() == null ? 0.5 : pipeline.steps().evaluate().threshold();
+        List<Prediction> predictions = new ArrayList<>(rows.size());
+        int next = 0;
+        for (Double answer : known) {
+            if (answer != null) {
+                predictions.add(new Prediction(answer, null, "rule"));
+                continue;
+            }
+            double output = outputs.get()[next++];
+            predictions.add(classifier ? new Prediction(output >= threshold ? 1 : 0, output, "model")
+                    : new Prediction(output, null, "model"));
+        }
+        return Optional.of(predictions);
+    }
+
+    private Pipeline modelled(String name) {
+        Pipeline pipeline = pipelines.get(name);
+        if (!pipeline.hasModel()) {
+            throw new NotFoundException("pipeline '" + name + "' is kpi-only: it has no model to predict with");
+        }
+        return pipeline;
+    }
+}
