@@ -98,7 +98,8 @@ final class TrainTasklet implements Tasklet {
     private ModelChoice search(RunContext run, StepContribution contribution, TrackedRun tracked,
             List<Function<String, Object>> training, float[] labels) {
         String metric = run.pipeline().definition().primaryMetric();
-        int planned = run.pipeline().steps().train().search().trials() * SearchCandidate.of(run.pipeline()).size();
+        int trials = run.pipeline().steps().train().search().trials();
+        int planned = SearchCandidate.of(run.pipeline()).stream().mapToInt(c -> c.space().isEmpty() ? 1 : trials).sum();
         ModelSearch.Outcome outcome = new ModelSearch(trainers).run(run.pipeline(), training, labels,
                 trial -> progress.update("train", trial.number(), "trials", Math.min(1.0, (double) trial.number() / planned)));
         progress.finish("train");
