@@ -339,6 +339,9 @@ final class DefinitionValidator {
         if (search.folds() < 2) {
             problems.add("steps.train.search.folds: " + search.folds() + " must be at least 2");
         }
+        if (search.sampleRows() < 2 * search.folds()) {
+            problems.add("steps.train.search.sample-rows: " + search.sampleRows() + " must be at least twice the folds");
+        }
         if (search.repeats() < 1) {
             problems.add("steps.train.search.repeats: " + search.repeats() + " must be at least 1");
         }

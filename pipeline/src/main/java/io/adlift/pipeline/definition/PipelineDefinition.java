@@ -106,10 +106,14 @@ public record PipelineDefinition(String name, String description, PipelineKind k
      * @param repeats            how many times the folds are redrawn per trial; more repeats make the
      *                           ranking of close candidates less a matter of luck
      * @param earlyStopping      rounds without improvement on a fold's held-out rows before it stops
+     * @param sampleRows         trials are scored on a seeded sample of at most this many training rows,
+     *                           so that the search's cost does not grow with the data; the chosen model
+     *                           is then trained on all of them
      */
     public record Search(@DefaultValue("tpe") String sampler, @DefaultValue("20") int trials,
             @DefaultValue("0") int timeBudgetSeconds, @DefaultValue("5") int folds, @DefaultValue("1") int repeats,
-            @DefaultValue("30") int earlyStopping, @DefaultValue("42") long seed) {
+            @DefaultValue("30") int earlyStopping, @DefaultValue("42") long seed,
+            @DefaultValue("10000") int sampleRows) {
     }
 
     /**

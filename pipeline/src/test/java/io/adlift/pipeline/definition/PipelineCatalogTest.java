@@ -116,7 +116,7 @@ class PipelineCatalogTest {
 
         PipelineDefinition.Train train = PipelineCatalog.load(dir, NAMES).get("ad-conversions").steps().train();
 
-        assertThat(train.search()).isEqualTo(new PipelineDefinition.Search("random", 7, 60, 4, 1, 30, 42));
+        assertThat(train.search()).isEqualTo(new PipelineDefinition.Search("random", 7, 60, 4, 1, 30, 42, 10_000));
         assertThat(train.candidates()).hasSize(2);
         assertThat(train.candidates().get(0).search()).containsOnlyKeys("eta", "min-child-weight", "grow-policy");
         assertThat(train.candidates().get(0).search().get("eta")).containsEntry("log-float", List.of("0.01", "0.3"));
