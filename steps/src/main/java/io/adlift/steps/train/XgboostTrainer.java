@@ -36,16 +36,7 @@ public final class XgboostTrainer implements Trainer {
         Objects.requireNonNull(labels, "labels must not be null");
         Objects.requireNonNull(spec, "spec must not be null");
         requireTrainable(features, labels);
-        Map<String, Object> params = new LinkedHashMap<>(spec.params());
-        params.put("seed", spec.seed());
-        // XGBoost4J prints every round's evaluation to the console unless told not to; the curve is
-        // kept in the model instead. A definition can still ask for it with verbose_eval.
-        params.putIfAbsent("verbose_eval", "false");
-        // On a few thousand rows a round takes microseconds, and OpenMP threads waiting on each other
-        // (on a shared machine, spinning against other processes) cost a hundred times the work.
-        if (features.rows() < SINGLE_THREAD_BELOW_ROWS) {
-            params.putIfAbsent("nthread", 1);
-        }
+        Map<String, Object> params = params(features, spec);
 
         DMatrix train = null;
         Booster booster = null;
@@ -75,6 +66,21 @@ public final class XgboostTrainer implements Trainer {
                 train.dispose();
             }
         }
+    }
+
+    /** XGBoost's parameters for training {@code spec} on {@code features}. */
+    static Map<String, Object> params(FeatureMatrix features, ModelSpec spec) {
+        Map<String, Object> params = new LinkedHashMap<>(spec.params());
+        params.put("seed", spec.seed());
+        // XGBoost4J prints every round's evaluation to the console unless told not to; the curve is
+        // kept in the model instead. A definition can still ask for it with verbose_eval.
+        params.putIfAbsent("verbose_eval", "false");
+        // On a few thousand rows a round takes microseconds, and OpenMP threads waiting on each other
+        // (on a shared machine, spinning against other processes) cost a hundred times the work.
+        if (features.rows() < SINGLE_THREAD_BELOW_ROWS) {
+            params.putIfAbsent("nthread", 1);
+        }
+        return params;
     }
 
     private static void requireTrainable(FeatureMatrix features, float[] labels) {
