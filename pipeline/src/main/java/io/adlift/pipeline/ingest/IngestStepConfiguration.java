@@ -49,13 +49,13 @@ class IngestStepConfiguration {
 
     @Bean
     Step ingest(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-            SourcesReader ingestReader, TypingProcessor ingestProcessor, StagingWriter ingestWriter,
+            SourcesReader ingestReader, StagingWriter ingestWriter,
             StepExecutionListener ingestReconciliation, ProgressDisplay progressDisplay) {
         return new StepBuilder("ingest", jobRepository)
                 .<SourceItem, StagedRow>chunk(chunkSize)
                 .transactionManager(transactionManager)
                 .reader(ingestReader)
-                .processor(ingestProcessor)
+                .processor(new TypingProcessor())
                 .writer(ingestWriter)
                 .listener(ingestReconciliation)
                 .listener(new IngestProgress(ingestReader, progressDisplay))
@@ -65,23 +65,17 @@ class IngestStepConfiguration {
     @Bean
     @StepScope
     SourcesReader ingestReader(@Value("#{stepExecution}") StepExecution step,
-            StrategyRegistry<SourceFormat> sourceFormats) {
-        return new SourcesReader(RunContext.of(step, catalog), sourceFormats);
+            StrategyRegistry<SourceFormat> sourceFormats, RejectTable rejectTable,
+            StrategyRegistry<SplitStrategy> splitStrategies) {
+        RunContext run = RunContext.of(step, catalog);
+        return new SourcesReader(run, sourceFormats, new RejectRecorder(run, rejectTable),
+                IngestSplit.of(run.pipeline(), splitStrategies));
     }
 
     @Bean
     @StepScope
     StagingWriter ingestWriter(@Value("#{stepExecution}") StepExecution step, RowSink rowSink) {
         return new StagingWriter(rowSink, SourceTables.of(RunContext.of(step, catalog).pipeline()));
-    }
-
-    @Bean
-    @StepScope
-    TypingProcessor ingestProcessor(@Value("#{stepExecution}") StepExecution step, RejectTable rejectTable,
-            StrategyRegistry<SplitStrategy> splitStrategies) {
-        RunContext run = RunContext.of(step, catalog);
-        return new TypingProcessor(run.jobInstanceId(), new RejectRecorder(run, rejectTable),
-                IngestSplit.of(run.pipeline(), splitStrategies));
     }
 
     @Bean

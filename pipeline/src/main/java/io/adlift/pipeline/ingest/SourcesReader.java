@@ -37,12 +37,16 @@ class SourcesReader implements ItemStreamReader<SourceItem> {
     private long finishedSize;
     private int current = -1;
     private RecordSource open;
-    private RecordTyper typer;
+    private SourceStager stager;
+    private final RejectRecorder rejects;
+    private final IngestSplit split;
 
-    SourcesReader(RunContext run, StrategyRegistry<SourceFormat> formats) {
+    SourcesReader(RunContext run, StrategyRegistry<SourceFormat> formats, RejectRecorder rejects, IngestSplit split) {
         this.run = run;
         this.formats = formats;
         this.sources = run.pipeline().sourceNames();
+        this.rejects = rejects;
+        this.split = split;
     }
 
     @Override
@@ -68,7 +72,7 @@ class SourcesReader implements ItemStreamReader<SourceItem> {
                     state.putString(unreadableKey(sources.get(current)), record.file() + ", line " + record.line() + ": "
                             + record.malformed());
                 }
-                return new SourceItem(sources.get(current), record, typer);
+                return new SourceItem(record, stager);
             }
             closeCurrent();
         }
@@ -85,7 +89,8 @@ class SourcesReader implements ItemStreamReader<SourceItem> {
         } catch (IOException e) {
             throw new ItemStreamException("source '" + source + "': " + e.getMessage(), e);
         }
-        typer = new RecordTyper(run.pipeline().schema(source), open.file(), open.header());
+        stager = new SourceStager(source, new RecordTyper(run.pipeline().schema(source), open.file(), open.header()),
+                run.jobInstanceId(), rejects, split);
         return true;
     }
 
