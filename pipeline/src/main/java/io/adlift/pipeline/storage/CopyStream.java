@@ -13,9 +13,11 @@ final class CopyStream {
 
     static final int BUFFER = 64 * 1024;
 
+    /** A separator and a value that is not text: a sign and 19 digits, or a double's or a date's toString. */
+    private static final int MAX_PLAIN_VALUE = 40;
+
     private final CopyIn copy;
     private final byte[] buffer = new byte[BUFFER];
-    private final byte[] digits = new byte[20];
     private int length;
 
     CopyStream(CopyIn copy) {
@@ -25,8 +27,9 @@ final class CopyStream {
     /** One row: NULL is an unquoted empty field, text is quoted with doubled quotes. */
     void row(Object[] row) throws SQLException {
         for (int i = 0; i < row.length; i++) {
+            ensure(MAX_PLAIN_VALUE);
             if (i > 0) {
-                put((byte) ',');
+                buffer[length++] = ',';
             }
             Object value = row[i];
             if (value == null) {
@@ -42,7 +45,8 @@ final class CopyStream {
                 ascii(value.toString()); // doubles, dates, timestamps, booleans: ASCII in their toString
             }
         }
-        put((byte) '\n');
+        ensure(1);
+        buffer[length++] = '\n';
     }
 
     /** Hands the rest of the buffer to COPY. */
@@ -54,55 +58,59 @@ final class CopyStream {
     }
 
     private void text(String text) throws SQLException {
-        put((byte) '"');
+        // At most three bytes per char, doubled when every one is a quote, and the two quotes around.
+        ensure(6 * text.length() + 2);
+        buffer[length++] = '"';
         for (int c = 0; c < text.length(); c++) {
             char ch = text.charAt(c);
-            if (ch < 0x80) {
-                if (ch == '"') {
-                    put((byte) '"');
-                }
-                put((byte) ch);
-            } else {
+            if (ch >= 0x80) {
                 // Rare in ad data: encode the rest of the value at once, surrogate pairs included.
                 byte[] rest = text.substring(c).replace("\"", "\"\"").getBytes(StandardCharsets.UTF_8);
-                for (byte b : rest) {
-                    put(b);
-                }
+                System.arraycopy(rest, 0, buffer, length, rest.length);
+                length += rest.length;
                 break;
             }
+            if (ch == '"') {
+                buffer[length++] = '"';
+            }
+            buffer[length++] = (byte) ch;
         }
-        put((byte) '"');
+        buffer[length++] = '"';
     }
 
+    /** The decimal digits of {@code value}, written from the last one back: no String, no garbage. */
     private void integer(long value) throws SQLException {
         if (value == Long.MIN_VALUE) {
             ascii(Long.toString(value));
             return;
         }
         if (value < 0) {
-            put((byte) '-');
+            buffer[length++] = '-';
             value = -value;
         }
-        int n = 0;
-        do {
-            digits[n++] = (byte) ('0' + value % 10);
-            value /= 10;
-        } while (value > 0);
-        while (n > 0) {
-            put(digits[--n]);
+        int digits = 1;
+        for (long rest = value / 10; rest > 0; rest /= 10) {
+            digits++;
         }
+        int end = length + digits;
+        for (int at = end - 1; at >= length; at--) {
+            buffer[at] = (byte) ('0' + value % 10);
+            value /= 10;
+        }
+        length = end;
     }
 
     private void ascii(String text) throws SQLException {
+        ensure(text.length());
         for (int c = 0; c < text.length(); c++) {
-            put((byte) text.charAt(c));
+            buffer[length++] = (byte) text.charAt(c);
         }
     }
 
-    private void put(byte b) throws SQLException {
-        if (length == buffer.length) {
+    /** Room for {@code bytes} more, handing the buffer to COPY first when it has not. */
+    private void ensure(int bytes) throws SQLException {
+        if (length + bytes > buffer.length) {
             flush();
         }
-        buffer[length++] = b;
     }
 }
