@@ -3,6 +3,7 @@ package io.adlift.pipeline.ingest;
 import io.adlift.pipeline.definition.StrategyRegistry;
 import io.adlift.pipeline.job.RunContext;
 import io.adlift.steps.ingest.RecordSource;
+import io.adlift.steps.ingest.ReadAheadSource;
 import io.adlift.steps.ingest.RecordTyper;
 import io.adlift.steps.ingest.SourceFormat;
 import io.adlift.steps.ingest.SourceRecord;
@@ -85,7 +86,8 @@ class SourcesReader implements ItemStreamReader<SourceItem> {
         String source = sources.get(current);
         SourceFormat format = formats.get(run.pipeline().steps().ingest().sources().get(source).reader());
         try {
-            open = format.open(run.input(source), state.getLong(readKey(source)));
+            // Parsed on a thread of its own, so that parsing overlaps with typing and COPY on this one.
+            open = new ReadAheadSource(format.open(run.input(source), state.getLong(readKey(source))));
         } catch (IOException e) {
             throw new ItemStreamException("source '" + source + "': " + e.getMessage(), e);
         }
