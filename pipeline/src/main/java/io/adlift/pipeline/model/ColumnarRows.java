@@ -6,7 +6,6 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.util.AbstractList;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
@@ -15,8 +14,8 @@ import java.util.RandomAccess;
 import java.util.function.Function;
 
 /**
- * A model dataset's rows held column by column in primitive arrays: integers and decimals as
- * {@code long[]}/{@code double[]}, text as dictionary codes, so millions of rows cost a few bytes per
+ * A model dataset's rows held column by column in primitive arrays: integers as ints (longs when
+ * one does not fit), decimals as doubles, text as dictionary codes, so millions of rows cost a few bytes per
  * value instead of an object per value and per row. It still reads as the list of by-name lookups
  * features and the model take; a lookup hands back the value exactly as the JDBC driver would have
  * ({@code Long}, {@code Double}, {@code String}, or the driver's own object for other types).
@@ -41,7 +40,7 @@ final class ColumnarRows extends AbstractList<Function<String, Object>> implemen
         Column[] columns = new Column[names.size()];
         for (int c = 0; c < columns.length; c++) {
             columns[c] = switch (meta.getColumnType(c + 1)) {
-                case Types.BIGINT -> new LongColumn();
+                case Types.BIGINT -> new IntegerColumn();
                 case Types.DOUBLE, Types.FLOAT -> new DoubleColumn();
                 case Types.VARCHAR, Types.CHAR, Types.LONGVARCHAR, Types.NVARCHAR -> new TextColumn();
                 default -> new ObjectColumn();
@@ -53,9 +52,6 @@ final class ColumnarRows extends AbstractList<Function<String, Object>> implemen
                 columns[c].add(rs, c + 1, rows.size);
             }
             rows.size++;
-        }
-        for (Column column : columns) {
-            column.trim(rows.size);
         }
         return rows;
     }
@@ -76,59 +72,80 @@ final class ColumnarRows extends AbstractList<Function<String, Object>> implemen
         return size;
     }
 
-    /** One column's values; rows are appended in order, then the arrays are trimmed to size. */
+    /** One column's values; rows are appended in order. */
     private interface Column {
 
         void add(ResultSet rs, int column, int row) throws SQLException;
 
         Object get(int row);
-
-        void trim(int size);
     }
 
-    /** The next capacity of an array that is full: half as large again, as ArrayList grows. */
-    private static int grown(int capacity) {
-        return Math.max(1024, capacity + (capacity >> 1));
-    }
+    /**
+     * Values live in blocks of {@value #BLOCK} rows: a column grows by adding a block, never by copying
+     * what it holds, so loading millions of rows needs no transient second copy of the column.
+     */
+    private static final int BLOCK_BITS = 16;
+    private static final int BLOCK = 1 << BLOCK_BITS;
+    private static final int IN_BLOCK = BLOCK - 1;
 
-    private static final class LongColumn implements Column {
+    /** Integers, as ints while every value fits one (counts and ids mostly do), as longs from the first that does not. */
+    private static final class IntegerColumn implements Column {
 
-        private long[] values = new long[0];
+        private final List<int[]> ints = new ArrayList<>();
+        private List<long[]> longs;
         private final BitSet nulls = new BitSet();
 
         @Override
         public void add(ResultSet rs, int column, int row) throws SQLException {
-            if (row == values.length) {
-                values = Arrays.copyOf(values, grown(values.length));
-            }
-            values[row] = rs.getLong(column);
+            long value = rs.getLong(column);
             if (rs.wasNull()) {
                 nulls.set(row);
             }
+            if (longs == null && value == (int) value) {
+                if (row >>> BLOCK_BITS == ints.size()) {
+                    ints.add(new int[BLOCK]);
+                }
+                ints.get(row >>> BLOCK_BITS)[row & IN_BLOCK] = (int) value;
+                return;
+            }
+            if (longs == null) {
+                longs = new ArrayList<>(ints.size());
+                for (int[] block : ints) {
+                    long[] wide = new long[BLOCK];
+                    for (int i = 0; i < BLOCK; i++) {
+                        wide[i] = block[i];
+                    }
+                    longs.add(wide);
+                }
+                ints.clear();
+            }
+            if (row >>> BLOCK_BITS == longs.size()) {
+                longs.add(new long[BLOCK]);
+            }
+            longs.get(row >>> BLOCK_BITS)[row & IN_BLOCK] = value;
         }
 
         @Override
         public Object get(int row) {
-            return nulls.get(row) ? null : values[row];
-        }
-
-        @Override
-        public void trim(int size) {
-            values = Arrays.copyOf(values, size);
+            if (nulls.get(row)) {
+                return null;
+            }
+            return longs == null ? (long) ints.get(row >>> BLOCK_BITS)[row & IN_BLOCK]
+                    : longs.get(row >>> BLOCK_BITS)[row & IN_BLOCK];
         }
     }
 
     private static final class DoubleColumn implements Column {
 
-        private double[] values = new double[0];
+        private final List<double[]> blocks = new ArrayList<>();
         private final BitSet nulls = new BitSet();
 
         @Override
         public void add(ResultSet rs, int column, int row) throws SQLException {
-            if (row == values.length) {
-                values = Arrays.copyOf(values, grown(values.length));
+            if (row >>> BLOCK_BITS == blocks.size()) {
+                blocks.add(new double[BLOCK]);
             }
-            values[row] = rs.getDouble(column);
+            blocks.get(row >>> BLOCK_BITS)[row & IN_BLOCK] = rs.getDouble(column);
             if (rs.wasNull()) {
                 nulls.set(row);
             }
@@ -136,74 +153,53 @@ final class ColumnarRows extends AbstractList<Function<String, Object>> implemen
 
         @Override
         public Object get(int row) {
-            return nulls.get(row) ? null : values[row];
-        }
-
-        @Override
-        public void trim(int size) {
-            values = Arrays.copyOf(values, size);
+            return nulls.get(row) ? null : blocks.get(row >>> BLOCK_BITS)[row & IN_BLOCK];
         }
     }
 
     /** Text as codes into a dictionary of the distinct values: categories repeat over millions of rows. */
     private static final class TextColumn implements Column {
 
-        private int[] codes = new int[0];
+        private final List<int[]> codes = new ArrayList<>();
         private final Map<String, Integer> dictionary = new HashMap<>();
         private final List<String> texts = new ArrayList<>();
 
         @Override
         public void add(ResultSet rs, int column, int row) throws SQLException {
-            if (row == codes.length) {
-                codes = Arrays.copyOf(codes, grown(codes.length));
+            if (row >>> BLOCK_BITS == codes.size()) {
+                codes.add(new int[BLOCK]);
             }
             String text = rs.getString(column);
-            if (text == null) {
-                codes[row] = -1;
-                return;
+            int code = -1;
+            if (text != null) {
+                code = dictionary.computeIfAbsent(text, t -> {
+                    texts.add(t);
+                    return texts.size() - 1;
+                });
             }
-            Integer code = dictionary.get(text);
-            if (code == null) {
-                code = texts.size();
-                dictionary.put(text, code);
-                texts.add(text);
-            }
-            codes[row] = code;
+            codes.get(row >>> BLOCK_BITS)[row & IN_BLOCK] = code;
         }
 
         @Override
         public Object get(int row) {
-            return codes[row] < 0 ? null : texts.get(codes[row]);
-        }
-
-        @Override
-        public void trim(int size) {
-            codes = Arrays.copyOf(codes, size);
-            dictionary.clear(); // only needed while reading
+            int code = codes.get(row >>> BLOCK_BITS)[row & IN_BLOCK];
+            return code < 0 ? null : texts.get(code);
         }
     }
 
     /** Any other type (dates, timestamps, exact decimals), kept as the driver's objects. */
     private static final class ObjectColumn implements Column {
 
-        private Object[] values = new Object[0];
+        private final List<Object> values = new ArrayList<>();
 
         @Override
         public void add(ResultSet rs, int column, int row) throws SQLException {
-            if (row == values.length) {
-                values = Arrays.copyOf(values, grown(values.length));
-            }
-            values[row] = rs.getObject(column);
+            values.add(rs.getObject(column));
         }
 
         @Override
         public Object get(int row) {
-            return values[row];
-        }
-
-        @Override
-        public void trim(int size) {
-            values = Arrays.copyOf(values, size);
+            return values.get(row);
         }
     }
 }
