@@ -2,6 +2,7 @@ package io.adlift.pipeline.clean;
 
 import io.adlift.pipeline.definition.PipelineCatalog;
 import io.adlift.pipeline.definition.StrategyRegistry;
+import io.adlift.pipeline.storage.RowSink;
 import java.util.List;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
@@ -24,9 +25,9 @@ class CleanStepConfiguration {
 
     @Bean
     Step clean(JobRepository jobRepository, PlatformTransactionManager transactionManager, PipelineCatalog catalog,
-            StrategyRegistry<CleaningRule> cleaningRules, JdbcTemplate jdbc) {
+            StrategyRegistry<CleaningRule> cleaningRules, JdbcTemplate jdbc, RowSink rowSink) {
         return new StepBuilder("clean", jobRepository)
-                .tasklet(new CleanTasklet(catalog, cleaningRules, jdbc), transactionManager)
+                .tasklet(new CleanTasklet(catalog, cleaningRules, jdbc, rowSink), transactionManager)
                 .build();
     }
 }

@@ -1,12 +1,13 @@
 package io.adlift.pipeline.clean;
 
 import io.adlift.pipeline.definition.PipelineDefinition;
+import java.util.List;
 
 /** A cleaning strategy, named in a definition's {@code steps.clean.rules[].rule}. */
 public interface CleaningRule {
 
     String name();
 
-    /** Records in the reject table the rows of {@code pass} that break this rule. Returns how many. */
-    long reject(CleanPass pass, PipelineDefinition.CleanRule settings);
+    /** The checks a row of {@code pass} must pass under this rule, in the order they are applied. */
+    List<CleanCheck> checks(CleanPass pass, PipelineDefinition.CleanRule settings);
 }

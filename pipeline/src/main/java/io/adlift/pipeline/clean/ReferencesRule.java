@@ -19,7 +19,7 @@ final class ReferencesRule implements CleaningRule {
     }
 
     @Override
-    public long reject(CleanPass pass, PipelineDefinition.CleanRule settings) {
+    public List<CleanCheck> checks(CleanPass pass, PipelineDefinition.CleanRule settings) {
         PipelineDefinition.Reference ref = settings.references();
         SourceTables parent = SourceTables.of(pass.run().pipeline()).get(ref.source());
         List<String> match = new ArrayList<>();
@@ -34,8 +34,8 @@ final class ReferencesRule implements CleaningRule {
         String condition = String.join(" AND ", present) + " AND NOT EXISTS (SELECT 1 FROM " + parent.clean()
                 + " p WHERE p.job_instance_id = s.job_instance_id AND " + String.join(" AND ", match) + ")";
         String columns = String.join(", ", settings.columns());
-        return pass.rejectWhere(condition, List.of(), String.join("+", settings.columns()),
+        return List.of(CleanCheck.where(condition, List.of(), String.join("+", settings.columns()),
                 "? || " + String.join(" || ', ' || ", shown) + " || ?",
-                List.of(columns + " '", "' has no row in source '" + ref.source() + "' (unknown, or rejected there)"));
+                List.of(columns + " '", "' has no row in source '" + ref.source() + "' (unknown, or rejected there)")));
     }
 }

@@ -12,12 +12,10 @@ final class RequiredRule implements CleaningRule {
     }
 
     @Override
-    public long reject(CleanPass pass, PipelineDefinition.CleanRule settings) {
-        long rejected = 0;
-        for (String column : settings.columns()) {
-            rejected += pass.rejectWhere("s." + pass.tables().column(column) + " IS NULL", List.of(), column, "?",
-                    List.of("missing value: " + column + " is required"));
-        }
-        return rejected;
+    public List<CleanCheck> checks(CleanPass pass, PipelineDefinition.CleanRule settings) {
+        return settings.columns().stream()
+                .map(column -> CleanCheck.where("s." + pass.tables().column(column) + " IS NULL", List.of(), column, "?",
+                        List.of("missing value: " + column + " is required")))
+                .toList();
     }
 }

@@ -275,6 +275,9 @@ final class DefinitionValidator {
         if (evaluate.threshold() <= 0 || evaluate.threshold() >= 1) {
             problems.add("steps.evaluate.threshold: " + evaluate.threshold() + " must be between 0 and 1 (exclusive)");
         }
+        if (evaluate.cv() != null && evaluate.cv().sampleRows() < 2 * evaluate.cv().folds()) {
+            problems.add("steps.evaluate.cv.sample-rows: " + evaluate.cv().sampleRows() + " must be at least twice the folds");
+        }
         if (evaluate.cv() != null && (evaluate.cv().folds() < 2 || evaluate.cv().repeats() < 1)) {
             problems.add("steps.evaluate.cv: " + evaluate.cv().folds() + " folds and " + evaluate.cv().repeats()
                     + " repeats; at least 2 folds and 1 repeat are needed");

@@ -2,6 +2,7 @@ package io.adlift.pipeline.ingest;
 
 import io.adlift.pipeline.job.RunContext;
 import io.adlift.pipeline.storage.LookupIndexes;
+import io.adlift.pipeline.storage.RowSink;
 import io.adlift.pipeline.storage.SourceTables;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,12 +26,15 @@ final class IngestReconciliation implements StepExecutionListener {
     private final JdbcTemplate jdbc;
     private final Map<String, SourceTables> tables;
     private final RejectTable rejects;
+    private final RowSink sink;
 
-    IngestReconciliation(RunContext run, JdbcTemplate jdbc, Map<String, SourceTables> tables, RejectTable rejects) {
+    IngestReconciliation(RunContext run, JdbcTemplate jdbc, Map<String, SourceTables> tables, RejectTable rejects,
+            RowSink sink) {
         this.run = run;
         this.jdbc = jdbc;
         this.tables = tables;
         this.rejects = rejects;
+        this.sink = sink;
     }
 
     @Override
@@ -44,6 +48,7 @@ final class IngestReconciliation implements StepExecutionListener {
         if (step.getStatus() != BatchStatus.COMPLETED) {
             return null;
         }
+        tables.values().forEach(t -> sink.analyze(t.staging()));
         List<String> problems = new ArrayList<>();
         tables.forEach((source, table) -> {
             long read = step.getExecutionContext().getLong(SourcesReader.readKey(source), 0L);

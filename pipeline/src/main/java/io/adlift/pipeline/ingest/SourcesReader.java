@@ -3,6 +3,7 @@ package io.adlift.pipeline.ingest;
 import io.adlift.pipeline.definition.StrategyRegistry;
 import io.adlift.pipeline.job.RunContext;
 import io.adlift.steps.ingest.RecordSource;
+import io.adlift.steps.ingest.ReadAheadSource;
 import io.adlift.steps.ingest.RecordTyper;
 import io.adlift.steps.ingest.SourceFormat;
 import io.adlift.steps.ingest.SourceRecord;
@@ -37,12 +38,16 @@ class SourcesReader implements ItemStreamReader<SourceItem> {
     private long finishedSize;
     private int current = -1;
     private RecordSource open;
-    private RecordTyper typer;
+    private SourceStager stager;
+    private final RejectRecorder rejects;
+    private final IngestSplit split;
 
-    SourcesReader(RunContext run, StrategyRegistry<SourceFormat> formats) {
+    SourcesReader(RunContext run, StrategyRegistry<SourceFormat> formats, RejectRecorder rejects, IngestSplit split) {
         this.run = run;
         this.formats = formats;
         this.sources = run.pipeline().sourceNames();
+        this.rejects = rejects;
+        this.split = split;
     }
 
     @Override
@@ -68,7 +73,7 @@ class SourcesReader implements ItemStreamReader<SourceItem> {
                     state.putString(unreadableKey(sources.get(current)), record.file() + ", line " + record.line() + ": "
                             + record.malformed());
                 }
-                return new SourceItem(sources.get(current), record, typer);
+                return new SourceItem(record, stager);
             }
             closeCurrent();
         }
@@ -81,11 +86,13 @@ class SourcesReader implements ItemStreamReader<SourceItem> {
         String source = sources.get(current);
         SourceFormat format = formats.get(run.pipeline().steps().ingest().sources().get(source).reader());
         try {
-            open = format.open(run.input(source), state.getLong(readKey(source)));
+            // Parsed on a thread of its own, so that parsing overlaps with typing and COPY on this one.
+            open = new ReadAheadSource(format.open(run.input(source), state.getLong(readKey(source))));
         } catch (IOException e) {
             throw new ItemStreamException("source '" + source + "': " + e.getMessage(), e);
         }
-        typer = new RecordTyper(run.pipeline().schema(source), open.file(), open.header());
+        stager = new SourceStager(source, new RecordTyper(run.pipeline().schema(source), open.file(), open.header()),
+                run.jobInstanceId(), rejects, split);
         return true;
     }
 

@@ -1,7 +1,8 @@
 package io.adlift.pipeline.ingest;
 
-import io.adlift.steps.ingest.TypedRow;
-
-/** A typed row bound for the staging table of its source. */
-record StagedRow(String source, TypedRow row) {
+/**
+ * A typed row bound for the staging table of its source, its values already in the order of
+ * {@link io.adlift.pipeline.storage.SourceTables#stagingColumns()}: the writer hands them on as they are.
+ */
+record StagedRow(String source, Object[] values) {
 }

@@ -2,11 +2,15 @@ package io.adlift.pipeline.ingest;
 
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 
-/** Types a record against its source's schema; an untypeable one is thrown as a skippable reject. */
+/**
+ * Stages each record through the stager its reader attached; a rejected record is filtered out (its
+ * stager has recorded it). Stateless, so one instance serves every run without a step-scoped proxy,
+ * whose bean look-up and reflective call would otherwise be paid on every record.
+ */
 final class TypingProcessor implements ItemProcessor<SourceItem, StagedRow> {
 
     @Override
     public StagedRow process(SourceItem item) {
-        return new StagedRow(item.source(), item.typer().type(item.record()));
+        return item.stager().stage(item.record());
     }
 }

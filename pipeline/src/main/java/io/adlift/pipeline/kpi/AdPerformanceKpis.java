@@ -5,14 +5,15 @@ import io.adlift.pipeline.definition.SourceNeeds;
 import io.adlift.pipeline.storage.SourceTables;
 import io.adlift.steps.kpi.KpiRatios;
 import io.adlift.steps.kpi.KpiTotals;
-import java.sql.ResultSet;
-import java.sql.SQLException;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
@@ -44,15 +45,27 @@ final class AdPerformanceKpis implements KpiSet {
     public Map<String, Integer> write(KpiRun run) {
         PipelineDefinition.Kpi kpi = run.settings();
         SourceTables tables = run.tables(run.run().pipeline().resolveSource(kpi.source()));
+        List<KpiTable> asked = kpi.tables().stream().map(KpiTable::named).toList();
+        Map<KpiTable, List<Sums>> sums = new EnumMap<>(KpiTable.class);
+        if (asked.contains(KpiTable.SEGMENT) && asked.contains(KpiTable.CAMPAIGN)) {
+            // A segment's grain includes its campaign: one scan of the clean rows gives the segments, and
+            // the campaigns are their sums, exact since spend is summed as a decimal.
+            sums.put(KpiTable.SEGMENT, sums(run, kpi, tables, KpiTable.SEGMENT));
+            sums.put(KpiTable.CAMPAIGN, byCampaign(sums.get(KpiTable.SEGMENT)));
+        }
         Map<String, Integer> written = new LinkedHashMap<>();
-        for (String name : kpi.tables()) {
-            KpiTable table = KpiTable.named(name);
-            written.put(table.table(), write(run, kpi, tables, table));
+        for (KpiTable table : asked) {
+            List<Sums> grains = sums.computeIfAbsent(table, t -> sums(run, kpi, tables, t));
+            List<Object[]> rows = grains.stream().map(g -> g.row(kpi.valuePerApprovedConversion())).toList();
+            List<String> columns = new ArrayList<>(table.grain());
+            columns.addAll(MEASURES);
+            written.put(table.table(), run.replaceRows(table.table(), columns, rows));
         }
         return written;
     }
 
-    private static int write(KpiRun run, PipelineDefinition.Kpi kpi, SourceTables tables, KpiTable table) {
+    /** The sums of the clean rows by the grain of {@code table}. */
+    private static List<Sums> sums(KpiRun run, PipelineDefinition.Kpi kpi, SourceTables tables, KpiTable table) {
         Map<String, String> grainColumns = grainColumns(kpi.columns());
         String grainSelect = table.grain().stream()
                 .map(g -> "COALESCE(CAST(s." + tables.column(grainColumns.get(g)) + " AS VARCHAR(1000)), '') AS " + g)
@@ -63,30 +76,52 @@ final class AdPerformanceKpis implements KpiSet {
         String sql = "SELECT " + grainSelect
                 + ", SUM(s." + tables.column(c.impressions()) + ") AS impressions"
                 + ", SUM(s." + tables.column(c.clicks()) + ") AS clicks"
-                + ", " + KpiRun.exactSum("s." + tables.column(c.spend())) + " AS spend"
+                + ", SUM(CAST(s." + tables.column(c.spend()) + " AS DECIMAL(38, 12))) AS spend"
                 + ", SUM(s." + tables.column(c.conversions()) + ") AS conversions"
                 + ", SUM(s." + tables.column(c.approvedConversions()) + ") AS approved_conversions"
                 + " FROM " + tables.clean() + " s WHERE s.job_instance_id = ? GROUP BY " + groupBy;
-        List<Object[]> rows = run.jdbc().query(sql, (rs, i) -> row(rs, table, kpi.valuePerApprovedConversion()),
-                run.jobInstanceId());
-        List<String> columns = new ArrayList<>(table.grain());
-        columns.addAll(MEASURES);
-        return run.replaceRows(table.table(), columns, rows);
+        return run.jdbc().query(sql, (rs, i) -> {
+            List<String> grain = new ArrayList<>();
+            for (String g : table.grain()) {
+                grain.add(rs.getString(g));
+            }
+            BigDecimal spend = rs.getBigDecimal("spend");
+            return new Sums(grain, rs.getLong("impressions"), rs.getLong("clicks"), spend == null ? BigDecimal.ZERO : spend,
+                    rs.getLong("conversions"), rs.getLong("approved_conversions"));
+        }, run.jobInstanceId());
     }
 
-    private static Object[] row(ResultSet rs, KpiTable table, Double valuePerApproved) throws SQLException {
-        long approved = rs.getLong("approved_conversions");
-        KpiTotals totals = new KpiTotals(rs.getLong("impressions"), rs.getLong("clicks"), rs.getDouble("spend"),
-                rs.getLong("conversions"), approved, valuePerApproved == null ? null : approved * valuePerApproved);
-        KpiRatios r = KpiRatios.of(totals);
-        List<Object> values = new ArrayList<>();
-        for (String g : table.grain()) {
-            values.add(rs.getString(g));
+    /** Segment sums added up by their campaign, the first value of their grain. */
+    private static List<Sums> byCampaign(List<Sums> segments) {
+        Map<String, Sums> campaigns = new TreeMap<>();
+        for (Sums s : segments) {
+            campaigns.merge(s.grain().get(0), new Sums(List.of(s.grain().get(0)), s.impressions(), s.clicks(), s.spend(),
+                    s.conversions(), s.approvedConversions()), Sums::plus);
         }
-        values.addAll(Arrays.asList(totals.impressions(), totals.clicks(), totals.spend(), totals.conversions(),
-                totals.approvedConversions(), totals.revenue(), r.ctr(), r.cpc(), r.cpm(), r.cvr(), r.cpa(),
-                r.costPerApproved(), r.roas(), r.roi()));
-        return values.toArray();
+        return List.copyOf(campaigns.values());
+    }
+
+    /** The totals of one grain; spend exact, as the decimal sum of the rows' values. */
+    private record Sums(List<String> grain, long impressions, long clicks, BigDecimal spend, long conversions,
+            long approvedConversions) {
+
+        Sums plus(Sums other) {
+            return new Sums(grain, impressions + other.impressions, clicks + other.clicks, spend.add(other.spend),
+                    conversions + other.conversions, approvedConversions + other.approvedConversions);
+        }
+
+        /** The KPI row: grain, totals and ratios, in the order of the table's grain and {@link #MEASURES}. */
+        Object[] row(Double valuePerApproved) {
+            // Double.parseDouble rounds correctly, as the database's cast of the decimal to DOUBLE PRECISION does.
+            KpiTotals totals = new KpiTotals(impressions, clicks, Double.parseDouble(spend.toString()), conversions,
+                    approvedConversions, valuePerApproved == null ? null : approvedConversions * valuePerApproved);
+            KpiRatios r = KpiRatios.of(totals);
+            List<Object> values = new ArrayList<>(grain);
+            values.addAll(Arrays.asList(totals.impressions(), totals.clicks(), totals.spend(), totals.conversions(),
+                    totals.approvedConversions(), totals.revenue(), r.ctr(), r.cpc(), r.cpm(), r.cvr(), r.cpa(),
+                    r.costPerApproved(), r.roas(), r.roi()));
+            return values.toArray();
+        }
     }
 
     private static Map<String, String> grainColumns(PipelineDefinition.KpiColumns c) {

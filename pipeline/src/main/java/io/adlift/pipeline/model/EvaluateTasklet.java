@@ -128,24 +128,34 @@ final class EvaluateTasklet implements Tasklet {
 
     /** The matrix as CSV, header = feature names; a missing value (NaN) is an empty field, as pandas reads it. */
     private static byte[] features(FeatureMatrix x) {
-        List<List<String>> lines = new ArrayList<>(x.rows());
+        // Lines are made as the CSV is written, not held: at millions of rows they would be most of the heap.
         float[] v = x.values();
-        for (int r = 0; r < x.rows(); r++) {
+        return Csv.of(x.featureNames(), lines(x.rows(), r -> {
             List<String> line = new ArrayList<>(x.columns());
             for (int c = 0; c < x.columns(); c++) {
                 line.add(number(v[r * x.columns() + c]));
             }
-            lines.add(line);
-        }
-        return Csv.of(x.featureNames(), lines);
+            return line;
+        }));
     }
 
     private static byte[] predictions(float[] actual, float[] predicted) {
-        List<List<String>> lines = new ArrayList<>(actual.length);
-        for (int i = 0; i < actual.length; i++) {
-            lines.add(List.of(number(actual[i]), number(predicted[i])));
-        }
-        return Csv.of(List.of("actual", "predicted"), lines);
+        return Csv.of(List.of("actual", "predicted"), lines(actual.length,
+                i -> List.of(number(actual[i]), number(predicted[i]))));
+    }
+
+    private static List<List<String>> lines(int count, java.util.function.IntFunction<List<String>> line) {
+        return new java.util.AbstractList<>() {
+            @Override
+            public List<String> get(int index) {
+                return line.apply(index);
+            }
+
+            @Override
+            public int size() {
+                return count;
+            }
+        };
     }
 
     /** The shortest decimal that reads back as the same float: the file holds exactly what the model saw. */

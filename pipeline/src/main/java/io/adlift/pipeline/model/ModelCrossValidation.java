@@ -15,7 +15,7 @@ import java.util.function.Function;
 
 /**
  * The run's chosen model under repeated k-fold cross-validation over all labelled rows of the run
- * (both split parts), for figures that compare with other tools' published ones. Each fold fits its
+ * (both split parts; a seeded sample of them beyond {@code cv.sample-rows}), for figures that compare with other tools' published ones. Each fold fits its
  * own features on its own training rows ({@link ModelRecipe}).
  */
 final class ModelCrossValidation {
@@ -33,8 +33,12 @@ final class ModelCrossValidation {
     Map<String, CrossValidatedScore> run(RunContext run, ModelRecipe recipe, List<Function<String, Object>> trainRows,
             List<Function<String, Object>> testRows) {
         PipelineDefinition.Cv settings = run.pipeline().steps().evaluate().cv();
-        List<Function<String, Object>> all = new ArrayList<>(trainRows);
-        all.addAll(testRows);
+        List<Function<String, Object>> both = new ArrayList<>(trainRows);
+        both.addAll(testRows);
+        List<Function<String, Object>> all = new ArrayList<>();
+        for (int row : io.adlift.steps.tune.Folds.sample(both.size(), settings.sampleRows(), settings.seed())) {
+            all.add(both.get(row));
+        }
         Map<String, CrossValidatedScore> scores = new CrossValidation(settings.folds(), settings.repeats(), settings.seed())
                 .run(all, ModelRows.labels(run.pipeline().definition().target(), all), recipe::fitEncoding,
                         trainers.get(recipe.choice().strategy()), recipe::spec, recipe::metrics, null,

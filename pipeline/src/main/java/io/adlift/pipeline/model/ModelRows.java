@@ -6,41 +6,38 @@ import io.adlift.steps.features.FeatureEncoding;
 import io.adlift.steps.split.SplitLabel;
 import io.adlift.steps.train.FeatureMatrix;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.ResultSetExtractor;
 
 /** Reads a run's rows of one split part from the model's dataset, in file order, for fitting features and the model. */
 final class ModelRows {
 
-    private final JdbcTemplate jdbc;
+    /**
+     * Rows the driver fetches at a time. PostgreSQL's driver otherwise reads the whole result into
+     * memory before the first row; the steps run inside a transaction, which a cursor needs.
+     */
+    static final int FETCH_SIZE = 10_000;
+
+    private final JdbcTemplate cursor;
     private final StrategyRegistry<ModelDataset> datasets;
 
     ModelRows(JdbcTemplate jdbc, StrategyRegistry<ModelDataset> datasets) {
-        this.jdbc = jdbc;
+        this.cursor = new JdbcTemplate(jdbc.getDataSource());
+        this.cursor.setFetchSize(FETCH_SIZE);
         this.datasets = datasets;
     }
 
-    /** The rows of {@code part}, each a lookup by the dataset's column names. */
+    /**
+     * The rows of {@code part}, each a lookup by the dataset's column names, held column by column
+     * ({@link ColumnarRows}) and read through a cursor, so neither the driver nor the list holds an
+     * object per row.
+     */
     List<Function<String, Object>> load(Pipeline pipeline, long jobInstanceId, SplitLabel part) {
         ModelDataset.Query query = datasets.get(pipeline.steps().train().dataset().strategy()).query(pipeline);
-        List<String> columns = query.columns();
-        Map<String, Integer> index = new HashMap<>(columns.size() * 2);
-        for (int c = 0; c < columns.size(); c++) {
-            index.put(columns.get(c), c);
-        }
-        return jdbc.query(query.sql(), (rs, i) -> {
-            Object[] values = new Object[columns.size()];
-            for (int c = 0; c < values.length; c++) {
-                values[c] = rs.getObject(c + 1);
-            }
-            return (Function<String, Object>) name -> {
-                Integer c = index.get(name);
-                return c == null ? null : values[c];
-            };
-        }, query.args(jobInstanceId, part.code()));
+        ResultSetExtractor<ColumnarRows> columnar = rs -> ColumnarRows.read(rs, query.columns());
+        return cursor.query(query.sql(), columnar, query.args(jobInstanceId, part.code()));
     }
 
     static FeatureMatrix matrix(FeatureEncoding encoding, List<Function<String, Object>> rows) {

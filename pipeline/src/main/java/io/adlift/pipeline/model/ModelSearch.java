@@ -48,7 +48,7 @@ final class ModelSearch {
         EarlyStopping stopping = new EarlyStopping(settings.earlyStopping(),
                 pipeline.definition().kind() == PipelineKind.CLASSIFICATION ? EarlyStopping::logLoss : EarlyStopping::rmse);
         List<TrialRecord> trials = new ArrayList<>();
-        int[] sample = sample(rows.size(), settings.sampleRows(), settings.seed());
+        int[] sample = io.adlift.steps.tune.Folds.sample(rows.size(), settings.sampleRows(), settings.seed());
         List<Function<String, Object>> searchRows = new ArrayList<>(sample.length);
         float[] searchLabels = new float[sample.length];
         for (int i = 0; i < sample.length; i++) {
@@ -90,24 +90,6 @@ final class ModelSearch {
             // XGBoost refused this combination of params; the search goes on without it
             return new TrialRecord(candidate.name(), number, params, Map.of(), 0, seconds(start), e.getMessage());
         }
-    }
-
-    /** The positions of a seeded sample of at most {@code max} of {@code n} rows, in their original order. */
-    static int[] sample(int n, int max, long seed) {
-        int[] order = java.util.stream.IntStream.range(0, n).toArray();
-        if (n <= max) {
-            return order;
-        }
-        java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
-        for (int i = 0; i < max; i++) {
-            int j = i + random.nextInt(n - i);
-            int t = order[i];
-            order[i] = order[j];
-            order[j] = t;
-        }
-        int[] chosen = java.util.Arrays.copyOf(order, max);
-        java.util.Arrays.sort(chosen);
-        return chosen;
     }
 
     /** TPE learns from a quarter of the budget drawn at random, at least three trials. */

@@ -16,8 +16,11 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Labels every clean row of the run {@code train} or {@code test}. Labels are a function of each
- * row's key and the seed, so re-executing the step (on restart) writes the same labels.
+ * Makes sure every clean row of the run is labelled {@code train} or {@code test}, and counts both.
+ * Ingest labels the rows of the split's source as it stages them (clean copies the label), so
+ * normally this only counts; rows staged without a label (by an older Adlift) are labelled here.
+ * Labels are a function of each row's key and the seed, so either way, and on every re-execution,
+ * a row gets the same label.
  */
 final class SplitTasklet implements Tasklet {
 
@@ -40,6 +43,26 @@ final class SplitTasklet implements Tasklet {
         Splitter splitter = strategies.get(settings.strategy()).create(settings);
         SourceTables tables = SourceTables.of(run.pipeline()).get(run.pipeline().resolveSource(settings.source()));
         List<String> key = settings.key().stream().map(tables::column).toList();
+        Long unlabelled = jdbc.queryForObject("SELECT COUNT(*) FROM " + tables.clean()
+                + " WHERE job_instance_id = ? AND data_split IS NULL", Long.class, run.jobInstanceId());
+        long[] counts = unlabelled != null && unlabelled > 0 ? label(run, splitter, tables, key) : count(run, tables);
+        contribution.incrementWriteCount(counts[0] + counts[1]);
+        contribution.getStepExecution().getExecutionContext().putLong("split.train", counts[SplitLabel.TRAIN.ordinal()]);
+        contribution.getStepExecution().getExecutionContext().putLong("split.test", counts[SplitLabel.TEST.ordinal()]);
+        return RepeatStatus.FINISHED;
+    }
+
+    private long[] count(RunContext run, SourceTables tables) {
+        long[] counts = new long[2];
+        jdbc.query("SELECT data_split, COUNT(*) FROM " + tables.clean() + " WHERE job_instance_id = ? GROUP BY data_split",
+                rs -> {
+                    counts[SplitLabel.TEST.code().equals(rs.getString(1)) ? SplitLabel.TEST.ordinal()
+                            : SplitLabel.TRAIN.ordinal()] += rs.getLong(2);
+                }, run.jobInstanceId());
+        return counts;
+    }
+
+    private long[] label(RunContext run, Splitter splitter, SourceTables tables, List<String> key) {
         jdbc.update("UPDATE " + tables.clean() + " SET data_split = ? WHERE job_instance_id = ?", SplitLabel.TRAIN.code(),
                 run.jobInstanceId());
         List<Object[]> tests = new ArrayList<>();
@@ -63,9 +86,6 @@ final class SplitTasklet implements Tasklet {
                     }
                 }, run.jobInstanceId());
         jdbc.batchUpdate(update, tests);
-        contribution.incrementWriteCount(counts[0] + counts[1]);
-        contribution.getStepExecution().getExecutionContext().putLong("split.train", counts[SplitLabel.TRAIN.ordinal()]);
-        contribution.getStepExecution().getExecutionContext().putLong("split.test", counts[SplitLabel.TEST.ordinal()]);
-        return RepeatStatus.FINISHED;
+        return counts;
     }
 }

@@ -17,4 +17,9 @@ final class JdbcBatchSink implements RowSink {
         jdbc.batchUpdate("INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES (?"
                 + ", ?".repeat(columns.size() - 1) + ")", rows);
     }
+
+    @Override
+    public void analyze(String table) {
+        jdbc.execute("ANALYZE TABLE " + table);
+    }
 }

@@ -1,7 +1,5 @@
 package io.adlift.pipeline.storage;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
@@ -9,6 +7,7 @@ import javax.sql.DataSource;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 
 /**
@@ -18,9 +17,11 @@ import org.springframework.jdbc.datasource.DataSourceUtils;
 final class PostgresCopySink implements RowSink {
 
     private final DataSource dataSource;
+    private final JdbcTemplate jdbc;
 
-    PostgresCopySink(DataSource dataSource) {
+    PostgresCopySink(DataSource dataSource, JdbcTemplate jdbc) {
         this.dataSource = dataSource;
+        this.jdbc = jdbc;
     }
 
     @Override
@@ -33,12 +34,11 @@ final class PostgresCopySink implements RowSink {
             CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY " + table + " ("
                     + String.join(", ", columns) + ") FROM STDIN WITH (FORMAT csv)");
             try {
-                StringBuilder csv = new StringBuilder(256 * rows.size());
+                CopyStream out = new CopyStream(copy);
                 for (Object[] row : rows) {
-                    CsvEncoding.appendRow(csv, row);
+                    out.row(row);
                 }
-                byte[] bytes = csv.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
-                copy.writeToCopy(bytes, 0, bytes.length);
+                out.flush();
                 copy.endCopy();
             } finally {
                 if (copy.isActive()) {
@@ -52,36 +52,8 @@ final class PostgresCopySink implements RowSink {
         }
     }
 
-    /** PostgreSQL's CSV: NULL is an unquoted empty field, text is quoted with doubled quotes. */
-    static final class CsvEncoding {
-
-        private CsvEncoding() {
-        }
-
-        static void appendRow(StringBuilder csv, Object[] row) {
-            for (int i = 0; i < row.length; i++) {
-                if (i > 0) {
-                    csv.append(',');
-                }
-                Object value = row[i];
-                if (value == null) {
-                    continue;
-                }
-                if (value instanceof String text) {
-                    csv.append('"');
-                    for (int c = 0; c < text.length(); c++) {
-                        char ch = text.charAt(c);
-                        if (ch == '"') {
-                            csv.append('"');
-                        }
-                        csv.append(ch);
-                    }
-                    csv.append('"');
-                } else {
-                    csv.append(value);
-                }
-            }
-            csv.append('\n');
-        }
+    @Override
+    public void analyze(String table) {
+        jdbc.execute("ANALYZE " + table);
     }
 }

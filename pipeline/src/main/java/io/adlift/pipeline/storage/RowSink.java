@@ -13,4 +13,10 @@ public interface RowSink {
      * {@code Long}, {@code Double}, {@code java.sql.Date}, {@code Boolean} or {@code null} values.
      */
     void insert(String table, List<String> columns, List<Object[]> rows);
+
+    /**
+     * Refreshes the planner's statistics of {@code table} after a bulk load: without them the next
+     * step's joins and sorts are planned for the empty table it was when the load began.
+     */
+    void analyze(String table);
 }

@@ -14,7 +14,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * The staging and clean tables of one source of one pipeline, shaped by its schema:
  * {@code stg_<pipeline>_<source>} holds every typed row as ingested, {@code cln_<pipeline>_<source>}
- * the rows that passed the cleaning rules with their split label. Rows carry the job instance that
+ * the rows that passed the cleaning rules; both carry the split label given at ingest. Rows carry the job instance that
  * ingested them and their file and line, so a reject can point at its origin and a rerun never mixes
  * with another run's rows.
  */
@@ -70,12 +70,17 @@ public final class SourceTables {
         return '"' + column.sqlName() + '"';
     }
 
-    /** Creates both tables if missing, and adds columns a changed definition declares since. */
+    /**
+     * Creates both tables if missing, and adds columns a changed definition declares since. Staging
+     * has no primary key: it is a bulk landing area written only by ingest, whose reconciliation proves
+     * the row counts, and maintaining a key index there would cost ingest as much as the load itself.
+     */
     public void create(JdbcTemplate jdbc) {
         createTable(jdbc, staging, "");
-        createTable(jdbc, clean, ", data_split VARCHAR(5)");
-        for (ColumnSpec c : schema.columns()) {
-            for (String table : List.of(staging, clean)) {
+        createTable(jdbc, clean, ", PRIMARY KEY (job_instance_id, source_file, source_line)");
+        for (String table : List.of(staging, clean)) {
+            jdbc.execute("ALTER TABLE " + table + " ADD COLUMN IF NOT EXISTS data_split VARCHAR(5)");
+            for (ColumnSpec c : schema.columns()) {
                 jdbc.execute("ALTER TABLE " + table + " ADD COLUMN IF NOT EXISTS " + quote(c) + " " + sqlType(c.type()));
             }
         }
@@ -85,14 +90,18 @@ public final class SourceTables {
         String columns = schema.columns().stream().map(c -> quote(c) + " " + sqlType(c.type()))
                 .collect(Collectors.joining(", "));
         jdbc.execute("CREATE TABLE IF NOT EXISTS " + table + " (job_instance_id BIGINT NOT NULL, "
-                + "source_file VARCHAR(1000) NOT NULL, source_line BIGINT NOT NULL, " + columns + extra
-                + ", PRIMARY KEY (job_instance_id, source_file, source_line))");
+                + "source_file VARCHAR(1000) NOT NULL, source_line BIGINT NOT NULL, " + columns + ", data_split VARCHAR(5)"
+                + extra + ")");
     }
 
-    /** The staging table's columns in the order a staged row's values come: provenance, then the schema's. */
+    /**
+     * The staging table's columns in the order a staged row's values come: provenance, the schema's,
+     * then the split label ingest gives the rows of the split's source.
+     */
     public List<String> stagingColumns() {
         List<String> cols = new java.util.ArrayList<>(List.of("job_instance_id", "source_file", "source_line"));
         cols.addAll(columns());
+        cols.add("data_split");
         return cols;
     }
 

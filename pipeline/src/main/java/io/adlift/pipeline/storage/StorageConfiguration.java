@@ -16,7 +16,7 @@ class StorageConfiguration {
         try (Connection connection = dataSource.getConnection()) {
             boolean postgres = connection.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT)
                     .contains("postgres");
-            return postgres ? new PostgresCopySink(dataSource) : new JdbcBatchSink(jdbc);
+            return postgres ? new PostgresCopySink(dataSource, jdbc) : new JdbcBatchSink(jdbc);
         }
     }
 }

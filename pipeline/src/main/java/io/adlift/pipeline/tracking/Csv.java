@@ -1,7 +1,9 @@
 package io.adlift.pipeline.tracking;
 
+import java.io.BufferedWriter;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.StringWriter;
+import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -17,8 +19,10 @@ public final class Csv {
     }
 
     public static byte[] of(List<String> header, Iterable<? extends List<?>> rows) {
-        StringWriter out = new StringWriter();
-        try (CSVPrinter printer = new CSVPrinter(out, FORMAT)) {
+        // Encoded as it is printed: a string of the whole file first would hold it twice more.
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (CSVPrinter printer = new CSVPrinter(new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8)),
+                FORMAT)) {
             printer.printRecord(header);
             for (List<?> row : rows) {
                 printer.printRecord(row);
@@ -26,6 +30,6 @@ public final class Csv {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return out.toString().getBytes(StandardCharsets.UTF_8);
+        return out.toByteArray();
     }
 }

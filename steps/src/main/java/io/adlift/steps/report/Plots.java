@@ -29,12 +29,25 @@ public final class Plots {
                 .xAxisTitle("actual").yAxisTitle("predicted").build();
         chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
         chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
-        chart.addSeries("rows", doubles(actual), doubles(predicted)).setMarker(SeriesMarkers.CIRCLE);
+        chart.addSeries("rows", doubles(sample(actual)), doubles(sample(predicted))).setMarker(SeriesMarkers.CIRCLE);
         double low = Math.min(min(actual), min(predicted));
         double high = Math.max(max(actual), max(predicted));
         chart.addSeries("actual = predicted", new double[] {low, high}, new double[] {low, high})
                 .setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line).setMarker(SeriesMarkers.NONE);
         return png(chart);
+    }
+
+    /** Points a scatter plot draws at most: beyond some thousands they only cover each other, slowly. */
+    static final int MAX_SCATTER_POINTS = 20_000;
+
+    /** Every k-th value, so that at most {@link #MAX_SCATTER_POINTS} remain; the same rows for both axes. */
+    static float[] sample(float[] values) {
+        int step = Math.max(1, (values.length + MAX_SCATTER_POINTS - 1) / MAX_SCATTER_POINTS);
+        float[] sample = new float[(values.length + step - 1) / step];
+        for (int i = 0; i < sample.length; i++) {
+            sample[i] = values[i * step];
+        }
+        return sample;
     }
 
     /** How many rows have each size of residual (actual − predicted). */

@@ -47,7 +47,8 @@ public final class ReportPlots {
         plots.add(new EvaluationReport.Plot("importance_gain.png", "Feature importance: total gain of the splits",
                 Plots.bars("Feature importance by gain", "total gain", model.featureNames(), model.gainImportance(),
                         TOP_FEATURES)));
-        plots.add(new EvaluationReport.Plot("shap_summary.png", "SHAP summary: mean |contribution| on the test rows",
+        plots.add(new EvaluationReport.Plot("shap_summary.png", "SHAP summary: mean |contribution| on the test rows (every k-th row beyond "
+                + MAX_SHAP_ROWS + ")",
                 Plots.bars("SHAP summary", "mean |SHAP value|", model.featureNames(), meanAbsoluteShap(model, test),
                         TOP_FEATURES)));
         List<Double> curve = model.trainingCurve();
@@ -65,8 +66,14 @@ public final class ReportPlots {
         return plots;
     }
 
+    /**
+     * Rows SHAP values are averaged over at most: explaining a row costs about as much as all its trees,
+     * and the mean of |SHAP| settles long before millions of rows.
+     */
+    static final int MAX_SHAP_ROWS = 50_000;
+
     static double[] meanAbsoluteShap(TrainedModel model, FeatureMatrix x) {
-        float[][] contributions = model.contributions(x);
+        float[][] contributions = model.contributions(everyKthRow(x, MAX_SHAP_ROWS));
         double[] mean = new double[x.columns()];
         for (float[] row : contributions) {
             for (int c = 0; c < mean.length; c++) {
@@ -77,5 +84,19 @@ public final class ReportPlots {
             mean[c] /= Math.max(1, contributions.length);
         }
         return mean;
+    }
+
+    /** Every k-th row of {@code x}, so that at most {@code limit} remain; {@code x} itself when it is small. */
+    static FeatureMatrix everyKthRow(FeatureMatrix x, int limit) {
+        if (x.rows() <= limit) {
+            return x;
+        }
+        int step = (x.rows() + limit - 1) / limit;
+        int rows = (x.rows() + step - 1) / step;
+        float[] values = new float[rows * x.columns()];
+        for (int r = 0; r < rows; r++) {
+            System.arraycopy(x.values(), r * step * x.columns(), values, r * x.columns(), x.columns());
+        }
+        return new FeatureMatrix(x.featureNames(), rows, values);
     }
 }

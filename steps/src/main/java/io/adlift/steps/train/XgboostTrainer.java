@@ -55,7 +55,7 @@ public final class XgboostTrainer implements Trainer {
         Objects.requireNonNull(spec, "spec must not be null");
         requireTrainable(features, labels);
         ModelSpec applied = mode.apply(spec);
-        Map<String, Object> params = params(applied, features.rows());
+        Map<String, Object> params = params(features, applied);
 
         DMatrix train = null;
         Booster booster = null;
@@ -101,7 +101,7 @@ public final class XgboostTrainer implements Trainer {
             return Trainer.super.fitHeldOut(features, labels, heldOut, heldOutLabels, spec, null);
         }
         ModelSpec applied = mode.apply(spec);
-        Map<String, Object> params = params(applied, features.rows());
+        Map<String, Object> params = params(features, applied);
         DMatrix train = null;
         DMatrix held = null;
         Booster booster = null;
@@ -139,7 +139,8 @@ public final class XgboostTrainer implements Trainer {
         }
     }
 
-    private static Map<String, Object> params(ModelSpec spec, int rows) {
+    /** XGBoost's parameters for training {@code spec} (its booster mode applied) on {@code features}. */
+    static Map<String, Object> params(FeatureMatrix features, ModelSpec spec) {
         Map<String, Object> params = new LinkedHashMap<>(spec.params());
         params.put("seed", spec.seed());
         // XGBoost4J prints every round's evaluation to the console unless told not to; the curve is
@@ -147,7 +148,7 @@ public final class XgboostTrainer implements Trainer {
         params.putIfAbsent("verbose_eval", "false");
         // On a few thousand rows a round takes microseconds, and OpenMP threads waiting on each other
         // (on a shared machine, spinning against other processes) cost a hundred times the work.
-        if (rows < SINGLE_THREAD_BELOW_ROWS) {
+        if (features.rows() < SINGLE_THREAD_BELOW_ROWS) {
             params.putIfAbsent("nthread", 1);
         }
         return params;

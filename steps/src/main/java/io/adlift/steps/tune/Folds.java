@@ -34,4 +34,22 @@ public final class Folds {
         }
         return fold;
     }
+
+    /** The positions of a seeded sample of at most {@code max} of {@code n} rows, in their original order. */
+    public static int[] sample(int n, int max, long seed) {
+        int[] order = java.util.stream.IntStream.range(0, n).toArray();
+        if (n <= max) {
+            return order;
+        }
+        SplittableRandom random = new SplittableRandom(seed);
+        for (int i = 0; i < max; i++) {
+            int j = i + random.nextInt(n - i);
+            int t = order[i];
+            order[i] = order[j];
+            order[j] = t;
+        }
+        int[] chosen = java.util.Arrays.copyOf(order, max);
+        java.util.Arrays.sort(chosen);
+        return chosen;
+    }
 }
