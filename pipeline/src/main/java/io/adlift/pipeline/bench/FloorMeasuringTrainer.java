@@ -1,11 +1,14 @@
 package io.adlift.pipeline.bench;
 
+import io.adlift.steps.train.EarlyStopping;
 import io.adlift.steps.train.FeatureMatrix;
+import io.adlift.steps.train.HeldOutFit;
 import io.adlift.steps.train.ModelSpec;
 import io.adlift.steps.train.TrainedModel;
 import io.adlift.steps.train.Trainer;
 import io.adlift.steps.train.TrainingListener;
 import io.adlift.steps.train.XgboostFloor;
+import io.adlift.steps.train.XgboostTrainer;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,10 +23,10 @@ final class FloorMeasuringTrainer implements Trainer {
 
     private static final Logger LOG = LoggerFactory.getLogger(FloorMeasuringTrainer.class);
 
-    private final Trainer delegate;
+    private final XgboostTrainer delegate;
     private final AtomicBoolean measured = new AtomicBoolean();
 
-    FloorMeasuringTrainer(Trainer delegate) {
+    FloorMeasuringTrainer(XgboostTrainer delegate) {
         this.delegate = delegate;
     }
 
@@ -41,9 +44,20 @@ final class FloorMeasuringTrainer implements Trainer {
         TrainedModel model = delegate.train(features, labels, spec, listener);
         double trainer = (System.nanoTime() - start) / 1e9;
         // The floor goes second, so that any warming up (OpenMP threads, page faults) is the trainer's to pay.
-        double floor = XgboostFloor.seconds(features, labels, spec);
+        double floor = delegate.floorSeconds(features, labels, spec);
         LOG.info("bench: xgboost-floor-seconds={} trainer-seconds={} rows={} features={}", String.format("%.3f", floor),
                 String.format("%.3f", trainer), features.rows(), features.columns());
         return model;
+    }
+
+    @Override
+    public HeldOutFit fitHeldOut(FeatureMatrix features, float[] labels, FeatureMatrix heldOut, float[] heldOutLabels,
+            ModelSpec spec, EarlyStopping stopping) {
+        return delegate.fitHeldOut(features, labels, heldOut, heldOutLabels, spec, stopping);
+    }
+
+    @Override
+    public boolean wantsStandardizedFeatures() {
+        return delegate.wantsStandardizedFeatures();
     }
 }

@@ -2,6 +2,7 @@ package io.adlift.pipeline.bench;
 
 import io.adlift.pipeline.definition.StrategyRegistry;
 import io.adlift.steps.train.Trainer;
+import io.adlift.steps.train.XgboostTrainer;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -26,8 +27,8 @@ class XgboostFloorConfiguration {
                     return bean;
                 }
                 StrategyRegistry<Trainer> trainers = (StrategyRegistry<Trainer>) bean;
-                return new StrategyRegistry<>("trainer", trainers.names().stream()
-                        .map(n -> (Trainer) new FloorMeasuringTrainer(trainers.get(n))).toList(), Trainer::name);
+                return new StrategyRegistry<>("trainer", trainers.names().stream().map(trainers::get)
+                        .map(t -> t instanceof XgboostTrainer x ? new FloorMeasuringTrainer(x) : t).toList(), Trainer::name);
             }
         };
     }

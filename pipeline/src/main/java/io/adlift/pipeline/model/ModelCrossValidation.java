@@ -21,7 +21,7 @@ import java.util.function.Function;
 final class ModelCrossValidation {
 
     /** Figures that describe the rows rather than the model; they are not averaged over folds. */
-    static final Set<String> NOT_SCORES = Set.of("count", "positives", "threshold");
+    private static final Set<String> NOT_SCORES = Set.of("count", "positives", "threshold");
 
     private final StrategyRegistry<Trainer> trainers;
 
@@ -43,6 +43,11 @@ final class ModelCrossValidation {
                 .run(all, ModelRows.labels(run.pipeline().definition().target(), all), recipe::fitEncoding,
                         trainers.get(recipe.choice().strategy()), recipe::spec, recipe::metrics, null,
                         CrossValidation.FoldListener.NONE).scores();
+        return scoresOnly(scores);
+    }
+
+    /** The scores without the figures that describe the rows rather than the model. */
+    static Map<String, CrossValidatedScore> scoresOnly(Map<String, CrossValidatedScore> scores) {
         Map<String, CrossValidatedScore> kept = new LinkedHashMap<>(scores);
         kept.keySet().removeAll(NOT_SCORES);
         return kept;

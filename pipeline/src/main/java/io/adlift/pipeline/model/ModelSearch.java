@@ -83,13 +83,18 @@ final class ModelSearch {
         try {
             CrossValidation.Result result = cv.run(rows, labels, recipe::fitEncoding, trainer, recipe::spec,
                     recipe::metrics, stopping, CrossValidation.FoldListener.NONE);
-            Map<String, io.adlift.steps.tune.CrossValidatedScore> scores = new java.util.LinkedHashMap<>(result.scores());
-            scores.keySet().removeAll(ModelCrossValidation.NOT_SCORES);
-            return new TrialRecord(candidate.name(), number, params, scores, result.meanRounds(), seconds(start), null);
+            return new TrialRecord(candidate.name(), number, params, ModelCrossValidation.scoresOnly(result.scores()),
+                    result.meanRounds(), seconds(start), null);
         } catch (ModelTrainingException e) {
             // XGBoost refused this combination of params; the search goes on without it
             return new TrialRecord(candidate.name(), number, params, Map.of(), 0, seconds(start), e.getMessage());
         }
+    }
+
+    /** How many trials the pipeline's search runs at most: its budget for each candidate with ranges, one for each without. */
+    static int plannedTrials(Pipeline pipeline) {
+        int trials = pipeline.steps().train().search().trials();
+        return SearchCandidate.of(pipeline).stream().mapToInt(c -> c.space().isEmpty() ? 1 : trials).sum();
     }
 
     /** TPE learns from a quarter of the budget drawn at random, at least three trials. */

@@ -98,8 +98,7 @@ final class TrainTasklet implements Tasklet {
     private ModelChoice search(RunContext run, StepContribution contribution, TrackedRun tracked,
             List<Function<String, Object>> training, float[] labels) {
         String metric = run.pipeline().definition().primaryMetric();
-        int trials = run.pipeline().steps().train().search().trials();
-        int planned = SearchCandidate.of(run.pipeline()).stream().mapToInt(c -> c.space().isEmpty() ? 1 : trials).sum();
+        int planned = ModelSearch.plannedTrials(run.pipeline());
         ModelSearch.Outcome outcome = new ModelSearch(trainers).run(run.pipeline(), training, labels,
                 trial -> progress.update("train", trial.number(), "trials", Math.min(1.0, (double) trial.number() / planned)));
         progress.finish("train");

@@ -87,6 +87,11 @@ public final class XgboostTrainer implements Trainer {
         }
     }
 
+    /** Seconds XGBoost alone takes on {@code spec} as this trainer would give it (its booster mode applied). */
+    public double floorSeconds(FeatureMatrix features, float[] labels, ModelSpec spec) {
+        return XgboostFloor.seconds(features, labels, mode.apply(spec));
+    }
+
     /**
      * Boosts round by round and predicts the held-out rows after each; XGBoost caches each matrix's
      * predictions, so a round costs only its own trees. Keeps the predictions of the round with the
