@@ -72,10 +72,10 @@ public final class Adlift {
         return (configured != null ? Path.of(configured) : Path.of("..")).toAbsolutePath().normalize();
     }
 
-    /** A file of the real public datasets beside the checkout ({@code ../shared/data/real}). */
+    /** A file of the real public datasets shipped in the repository ({@code examples/data}). */
     public static Path realData(String file) {
-        String configured = System.getProperty("adlift.test.shared-data");
-        Path dir = configured != null ? Path.of(configured) : repoRoot().resolve("../shared/data/real");
+        String configured = System.getProperty("adlift.test.real-data");
+        Path dir = configured != null ? Path.of(configured) : repoRoot().resolve("examples/data");
         return dir.resolve(file).toAbsolutePath().normalize();
     }
 }

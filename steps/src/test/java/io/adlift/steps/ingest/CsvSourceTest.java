@@ -100,7 +100,7 @@ class CsvSourceTest {
 
     @Test
     void shouldReadTheRealKaggleFileWithOldMacLineEnds() throws IOException {
-        Path kag = Path.of("..", "..", "shared", "data", "real", "KAG_conversion_data.csv");
+        Path kag = Path.of("..", "examples", "data", "KAG_conversion_data.csv");
 
         try (CsvSource source = CsvSource.open(kag, 0)) {
             List<SourceRecord> records = readAll(source);

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
  */
 class LiftOnHillstromTest {
 
-    private static final Path FILE = Path.of("..", "..", "shared", "data", "real", "hillstrom.csv");
+    private static final Path FILE = Path.of("..", "examples", "data", "hillstrom.csv");
 
     private static final List<double[]> WOMENS = new ArrayList<>();
     private static final List<double[]> CONTROL = new ArrayList<>();

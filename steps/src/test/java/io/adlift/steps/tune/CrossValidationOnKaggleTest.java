@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
 /** Cross-validation on the real Kaggle ad file: no held-out row reaches feature fitting, and a linear model on standardised seed features reaches the peers' R². */
 class CrossValidationOnKaggleTest {
 
-    private static final Path KAG = Path.of("..", "..", "shared", "data", "real", "KAG_conversion_data.csv");
+    private static final Path KAG = Path.of("..", "examples", "data", "KAG_conversion_data.csv");
     private static final List<Function<String, Object>> ROWS = new ArrayList<>();
     private static float[] labels;
 
