@@ -2,10 +2,11 @@
 
 Usage: python mlflow_interop.py MODEL_URI RUN_ID   (MLFLOW_TRACKING_URI set in the environment)
 
-Loads MODEL_URI (e.g. models:/ad-conversions@champion) with mlflow.pyfunc and with mlflow.xgboost,
-downloads the run's evaluation/test_features.csv and evaluation/predictions.csv, predicts the features
-with both, and compares with the Java predictions. Prints one JSON line with what it found; exits 0
-when both flavours agree with Java to 1e-5, 1 otherwise.
+Loads MODEL_URI (e.g. models:/ad-conversions@champion) with mlflow.xgboost, downloads the run's
+evaluation/test_features.csv and evaluation/predictions.csv, predicts the encoded features, and compares
+with the Java predictions; loads it with mlflow.pyfunc too and reports the raw columns its signature
+takes (its predictions on raw records are checked by mlflow_models.py). Prints one JSON line with what it
+found; exits 0 when the xgboost flavour agrees with Java to 1e-5, 1 otherwise.
 """
 import json
 import sys
@@ -28,7 +29,6 @@ def main(model_uri, run_id):
     features = features.astype(np.float32)
 
     pyfunc_model = mlflow.pyfunc.load_model(model_uri)
-    by_pyfunc = np.asarray(pyfunc_model.predict(features), dtype=np.float64).ravel()
 
     booster = mlflow.xgboost.load_model(model_uri)
     by_xgboost = np.asarray(booster.predict(xgb.DMatrix(features, missing=np.nan)), dtype=np.float64).ravel()
@@ -40,13 +40,12 @@ def main(model_uri, run_id):
         "columns": list(features.columns),
         "java_rows": int(len(java)),
         "booster_class": type(booster).__module__ + "." + type(booster).__name__,
-        "max_abs_diff_pyfunc": float(np.max(np.abs(by_pyfunc - java))) if len(java) == len(by_pyfunc) else None,
+        "pyfunc_inputs": pyfunc_model.metadata.get_input_schema().input_names(),
         "max_abs_diff_xgboost": float(np.max(np.abs(by_xgboost - java))) if len(java) == len(by_xgboost) else None,
         "mlflow_version": mlflow.__version__,
         "xgboost_version": xgb.__version__,
     }
-    ok = (result["max_abs_diff_pyfunc"] is not None and result["max_abs_diff_pyfunc"] <= TOLERANCE
-          and result["max_abs_diff_xgboost"] is not None and result["max_abs_diff_xgboost"] <= TOLERANCE)
+    ok = result["max_abs_diff_xgboost"] is not None and result["max_abs_diff_xgboost"] <= TOLERANCE
     result["ok"] = ok
     print(json.dumps(result))
     return 0 if ok else 1

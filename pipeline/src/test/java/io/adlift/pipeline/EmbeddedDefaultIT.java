@@ -25,13 +25,15 @@ class EmbeddedDefaultIT {
         assertThat(result.err()).as("progress is logged off a terminal")
                 .contains("ingest: 1,143 rows").containsPattern("train: \\d+ trials, .*100%, ETA 0:00 \\(done\\)").containsPattern("train: \\d+ rounds").contains("100%, ETA 0:00 (done)");
         Path model = data.resolve("models/ad-conversions/1");
-        assertThat(Files.readString(model.resolve("MLmodel"))).contains("loader_module: mlflow.xgboost")
+        // python_function takes raw records through Adlift's loader; xgboost takes the encoded features
+        assertThat(Files.readString(model.resolve("MLmodel"))).contains("loader_module: adlift_pyfunc")
                 .contains("model_class: xgboost.core.Booster");
+        assertThat(model.resolve("code/adlift_pyfunc.py")).isNotEmptyFile();
         assertThat(model.resolve("model.json")).isNotEmptyFile();
         assertThat(model.resolve("requirements.txt")).content().contains("xgboost==3.0.4");
         assertThat(Files.readString(model.resolve("MLmodel"))).contains("saved_input_example_info")
                 .contains("input_example.json").contains("pandas_orient");
-        assertThat(Files.readString(model.resolve("input_example.json"))).startsWith("{\"columns\":[\"campaign=1178\"")
+        assertThat(Files.readString(model.resolve("input_example.json"))).startsWith("{\"columns\":[\"ad_id\",\"xyz_campaign_id\"")
                 .contains("\"data\":[[");
 
         Adlift.Result status = Adlift.embedded(data).run("status", "--json");

@@ -54,6 +54,39 @@ class MlflowBasicAuthIT {
         assertThat(champion.path("run_id").asString()).isEqualTo(info.path("run_id").asString());
     }
 
+    /**
+     * Credentials written into the tracking URI, as MLflow's clients accept them: used to log in, and shown
+     * nowhere (output, log, the job repository's messages and contexts, status).
+     */
+    @Test
+    void shouldLogInWithTheCredentialsInTheTrackingUriAndShowThemNowhere() throws Exception {
+        String experiment = "it-auth-uri-" + UUID.randomUUID();
+        String uri = MLFLOW.uri().replace("http://", "http://" + MlflowServer.AUTH_USER + ":" + MlflowServer.AUTH_PASSWORD + "@");
+        AdliftProcess adlift = AdliftProcess.start(dir.resolve("in-uri"), Map.of(
+                        "MLFLOW_TRACKING_URI", uri, "MLFLOW_EXPERIMENT_NAME", experiment),
+                List.of(), "run", "ad-conversions", "--input", KAG.toString(), "--business-date", "2026-04-22");
+
+        int code = adlift.exitCode(Duration.ofMinutes(3));
+
+        String output = adlift.output();
+        assertThat(code).as(output).isZero();
+        assertThat(MLFLOW.runs(experiment)).singleElement()
+                .satisfies(run -> assertThat(run.path("info").path("status").asString()).isEqualTo("FINISHED"));
+        assertThat(output).contains("MLflow: run").contains(MLFLOW.uri()).doesNotContain(MlflowServer.AUTH_PASSWORD);
+        Adlift.Result status = Adlift.onPostgres(dir.resolve("in-uri")).with("--mlflow.tracking-uri=" + uri)
+                .run("runs", "--json");
+        assertThat(status.all()).doesNotContain(MlflowServer.AUTH_PASSWORD);
+        String like = "%" + MlflowServer.AUTH_PASSWORD + "%";
+        assertThat(TestDatabase.count("SELECT COUNT(*) FROM batch_job_execution WHERE exit_message LIKE ?", like)
+                + TestDatabase.count("SELECT COUNT(*) FROM batch_step_execution WHERE exit_message LIKE ?", like)
+                + TestDatabase.count("SELECT COUNT(*) FROM batch_job_execution_context WHERE short_context LIKE ? "
+                        + "OR serialized_context LIKE ?", like, like)
+                + TestDatabase.count("SELECT COUNT(*) FROM batch_step_execution_context WHERE short_context LIKE ? "
+                        + "OR serialized_context LIKE ?", like, like)
+                + TestDatabase.count("SELECT COUNT(*) FROM batch_job_execution_params WHERE parameter_value LIKE ?", like))
+                .isZero();
+    }
+
     @Test
     void shouldFailWithAClearMessageAndNoStackTraceWhenTheCredentialsAreWrong() throws Exception {
         String wrong = "not-the-password-" + UUID.randomUUID();

@@ -47,9 +47,45 @@ public final class MlflowServer {
                 "Basic " + Base64.getEncoder().encodeToString((AUTH_USER + ":" + AUTH_PASSWORD).getBytes(StandardCharsets.UTF_8)));
     }
 
+    /** A server of the oldest MLflow Adlift supports (.ci/mlflow-oldest-requirements.txt). */
+    public static MlflowServer oldest() {
+        return new MlflowServer(System.getProperty("adlift.test.mlflow-oldest-uri", "http://127.0.0.1:55502"), null);
+    }
+
     /** The virtualenv's Python, with MLflow and xgboost, that the servers run from. */
     public static Path python() {
         return Path.of(System.getProperty("adlift.test.mlflow-python", "/tmp/adlift-test-mlflow/venv/bin/python"));
+    }
+
+    /** The Python of the oldest supported MLflow, that {@link #oldest()} runs from. */
+    public static Path oldestPython() {
+        return Path.of(System.getProperty("adlift.test.mlflow-oldest-python", "/tmp/adlift-test-mlflow/venv-oldest/bin/python"));
+    }
+
+    /** What a Python script printed: its exit code, all its output, and its last line read as JSON. */
+    public record PythonRun(int exitCode, String output, JsonNode lastLine) {
+    }
+
+    /**
+     * Runs test resource {@code script} with {@code python} and {@code args}, MLFLOW_TRACKING_URI set to this
+     * server; its standard error is kept in a file of {@code dir}.
+     */
+    public PythonRun runPython(Path python, Path dir, String script, String... args) throws Exception {
+        List<String> command = new java.util.ArrayList<>(List.of(python.toString(),
+                Path.of(MlflowServer.class.getResource("/" + script).toURI()).toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().put("MLFLOW_TRACKING_URI", uri);
+        Path err = java.nio.file.Files.createTempFile(dir, "python-", ".err");
+        builder.redirectError(err.toFile());
+        Process process = builder.start();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!process.waitFor(5, java.util.concurrent.TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+            throw new AssertionError(script + " did not end within 5 minutes: " + out);
+        }
+        return new PythonRun(process.exitValue(), out + java.nio.file.Files.readString(err),
+                JSON.readTree(out.lines().reduce((a, b) -> b).orElse("{}")));
     }
 
     public String uri() {

@@ -3,6 +3,8 @@ package io.adlift.pipeline.model;
 import io.adlift.pipeline.definition.Pipeline;
 import io.adlift.pipeline.definition.SourceNeeds;
 import io.adlift.pipeline.kpi.CampaignRollup;
+import io.adlift.steps.deploy.KnownAnswer;
+import java.util.List;
 
 /**
  * {@code campaign-rollup}: one row per campaign with its ads and ad events rolled up
@@ -18,6 +20,12 @@ final class CampaignRollupDataset implements ModelDataset {
     @Override
     public SourceNeeds needs() {
         return CampaignRollup.needs();
+    }
+
+    /** Seed 002's rule: a campaign designed with zero ads gets zero purchases, without asking the model. */
+    @Override
+    public List<KnownAnswer> knownAnswers() {
+        return List.of(new KnownAnswer("ads", 0, 0));
     }
 
     @Override

@@ -94,7 +94,7 @@ final class DeployTasklet implements Tasklet {
             int version = deployments.nextVersion(modelName);
             deployments.record(run, modelName, version, passed ? "deployed" : "deployed-unvalidated", reasons, null);
             Path deployed = deployers.get(settings.strategy()).deploy(modelName, version, model,
-                    runDir.resolve(ModelFiles.ENCODING), provenance);
+                    runDir.resolve(ModelFiles.ENCODING), provenance, files.readRawInputs(runDir));
             deployments.recordPath(run, deployed);
             contribution.getStepExecution().getExecutionContext().putString("deploy.path", deployed.toString());
         }
@@ -112,26 +112,35 @@ final class DeployTasklet implements Tasklet {
         Path dir = runDir.resolve(TRACKED_MODEL_DIR);
         try {
             deleteRecursively(dir);
-            MlflowModelDirectory.write(dir, model, provenance);
+            MlflowModelDirectory.write(dir, model, provenance, files.readRawInputs(runDir));
             Files.copy(runDir.resolve(ModelFiles.ENCODING), dir.resolve(ModelFiles.ENCODING),
                     StandardCopyOption.REPLACE_EXISTING);
-            ModelFiles.attachInputExample(runDir, dir);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the model directory " + dir + ": " + e.getMessage(), e);
         }
-        tracked.logArtifacts("model", dir);
         Map<String, String> tags = new LinkedHashMap<>();
         tags.put("adlift.gate", decision.passed() ? "passed" : "refused");
         tags.put("adlift.gate_reasons", String.join("; ", decision.reasons()));
         tags.put("adlift.pipeline", provenance.pipeline());
         tags.put("adlift.business_date", provenance.businessDate());
-        Optional<TrackedRun.RegisteredVersion> registered = tracked.registerModel(modelName, "model", alias, tags);
+        long now = System.currentTimeMillis();
+        List<TrackedRun.Metric> measured = provenance.metrics().entrySet().stream()
+                .filter(e -> e.getKey().startsWith("test.") || e.getKey().startsWith("cv."))
+                .map(e -> new TrackedRun.Metric(e.getKey(), e.getValue(), now, 0)).toList();
+        String description = provenance.pipeline() + " model trained on the data of " + provenance.businessDate()
+                + " (job execution " + provenance.jobExecutionId() + "); gate " + (decision.passed() ? "passed"
+                : "refused: " + String.join("; ", decision.reasons()));
+        Optional<TrackedRun.RegisteredVersion> registered = tracked.registerModel(new TrackedRun.ModelRegistration(
+                modelName, dir, alias, description, provenance.params(), measured, tags));
+        // after registering, so that the run's copy carries the logged model's id too
+        tracked.logArtifacts("model", dir);
         registered.ifPresent(v -> {
             var context = contribution.getStepExecution().getExecutionContext();
             context.putString("deploy.registry-model", v.modelName());
             context.putInt("deploy.registry-version", v.version());
             context.putString("deploy.registry-alias", v.alias());
             context.putString("deploy.registry-uri", v.uri());
+            context.putString("deploy.registry-model-id", v.modelId());
         });
     }
 

@@ -7,6 +7,7 @@ import io.adlift.pipeline.job.RunContext;
 import io.adlift.pipeline.tracking.Csv;
 import io.adlift.pipeline.tracking.RunTracking;
 import io.adlift.pipeline.tracking.TrackedRun;
+import io.adlift.steps.deploy.RawInputs;
 import io.adlift.steps.features.FeatureEncoding;
 import io.adlift.steps.report.EvaluationReport;
 import io.adlift.steps.report.ReportPlots;
@@ -37,6 +38,8 @@ final class EvaluateTasklet implements Tasklet {
 
     private final PipelineCatalog catalog;
     private final ModelRows rows;
+    private static final int INPUT_EXAMPLE_ROWS = 5;
+
     private final ModelFiles files;
     private final MetricsTable metrics;
     private final RunTracking tracking;
@@ -59,6 +62,19 @@ final class EvaluateTasklet implements Tasklet {
         this.tracking = tracking;
     }
 
+    /** The raw records the deployed model's Python flavour takes, typed as these rows say pandas reads them. */
+    private RawInputs rawInputs(RunContext run, PipelineDefinition.Evaluate settings, List<Function<String, Object>> testRows,
+            List<Function<String, Object>> trainRows) {
+        ModelDataset dataset = rows.dataset(run.pipeline());
+        List<RawInputs.Field> fields = ModelInputs.of(run.pipeline(), dataset).stream()
+                .map(f -> new RawInputs.Field(f.name(), f.type(), f.required())).toList();
+        List<Function<String, Object>> all = new ArrayList<>(testRows);
+        all.addAll(trainRows);
+        boolean classifier = run.pipeline().definition().kind() == PipelineKind.CLASSIFICATION;
+        return RawInputs.of(fields, all, classifier ? "classification" : "regression",
+                settings == null ? 0.5 : settings.threshold(), dataset.knownAnswers(), INPUT_EXAMPLE_ROWS);
+    }
+
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
         RunContext run = RunContext.of(contribution.getStepExecution(), catalog);
@@ -70,13 +86,13 @@ final class EvaluateTasklet implements Tasklet {
             throw new IllegalStateException("no rows to evaluate on: raise steps.split.test-fraction or add data");
         }
         FeatureMatrix x = ModelRows.matrix(encoding, testRows);
-        files.writeInputExample(dir, x);
         float[] actual = ModelRows.labels(target, testRows);
         float[] predicted;
         Map<String, Double> train;
         List<EvaluationReport.Plot> plots;
         List<Function<String, Object>> trainRows = rows.load(run.pipeline(), run.jobInstanceId(), SplitLabel.TRAIN);
         PipelineDefinition.Evaluate settings = run.pipeline().steps().evaluate();
+        files.writeRawInputs(dir, rawInputs(run, settings, testRows, trainRows));
         try (TrainedModel model = TrainedModel.loadJson(dir.resolve(ModelFiles.MODEL), encoding.names())) {
             predicted = model.predict(x);
             train = score(run, model, encoding, target, trainRows);

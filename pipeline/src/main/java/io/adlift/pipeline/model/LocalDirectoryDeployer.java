@@ -2,6 +2,7 @@ package io.adlift.pipeline.model;
 
 import io.adlift.steps.deploy.MlflowModelDirectory;
 import io.adlift.steps.deploy.ModelProvenance;
+import io.adlift.steps.deploy.RawInputs;
 import io.adlift.steps.train.TrainedModel;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -29,14 +30,14 @@ final class LocalDirectoryDeployer implements Deployer {
     }
 
     @Override
-    public Path deploy(String modelName, int version, TrainedModel model, Path encodingFile, ModelProvenance provenance) {
+    public Path deploy(String modelName, int version, TrainedModel model, Path encodingFile, ModelProvenance provenance,
+            RawInputs raw) {
         Path dir = files.modelsDir().resolve(modelName).resolve(Integer.toString(version));
         try {
             deleteLeftovers(dir);
             Files.createDirectories(dir.getParent());
-            MlflowModelDirectory.write(dir, model, provenance);
+            MlflowModelDirectory.write(dir, model, provenance, raw);
             Files.copy(encodingFile, dir.resolve(encodingFile.getFileName()), StandardCopyOption.REPLACE_EXISTING);
-            ModelFiles.attachInputExample(encodingFile.getParent(), dir);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot deploy the model to " + dir + ": " + e.getMessage(), e);
         }

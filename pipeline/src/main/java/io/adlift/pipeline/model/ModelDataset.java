@@ -2,6 +2,7 @@ package io.adlift.pipeline.model;
 
 import io.adlift.pipeline.definition.Pipeline;
 import io.adlift.pipeline.definition.SourceNeeds;
+import io.adlift.steps.deploy.KnownAnswer;
 import java.util.List;
 
 /**
@@ -14,6 +15,11 @@ public interface ModelDataset {
 
     /** The sources and columns it reads, and the columns it offers when they are not the sources' own. */
     SourceNeeds needs();
+
+    /** Answers this dataset's records have without asking the model (none by default). */
+    default List<KnownAnswer> knownAnswers() {
+        return List.of();
+    }
 
     /** The query of one job instance's rows of one split part. */
     Query query(Pipeline pipeline);

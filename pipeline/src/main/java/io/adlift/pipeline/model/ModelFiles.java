@@ -1,5 +1,6 @@
 package io.adlift.pipeline.model;
 
+import io.adlift.steps.deploy.RawInputs;
 import io.adlift.steps.features.FeatureEncoding;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,7 +18,7 @@ public final class ModelFiles {
     static final String MODEL = "model.json";
     static final String ENCODING = "feature-encoding.json";
     static final String CHOICE = "model-choice.json";
-    private static final int INPUT_EXAMPLE_ROWS = 5;
+    static final String RAW_INPUTS = "raw-inputs.json";
 
     private final Path dataDir;
     private final JsonMapper json;
@@ -48,22 +49,15 @@ public final class ModelFiles {
         }
     }
 
-    /** Keeps a few test rows, as the model sees them, to ship with the deployed model as its input example. */
-    void writeInputExample(Path runDir, io.adlift.steps.train.FeatureMatrix testFeatures) {
-        try {
-            Files.writeString(runDir.resolve(io.adlift.steps.deploy.MlflowModelDirectory.INPUT_EXAMPLE_FILE),
-                    io.adlift.steps.deploy.MlflowModelDirectory.inputExample(testFeatures, INPUT_EXAMPLE_ROWS));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    /** Keeps what the deployed model's Python flavour takes (raw columns, types, an example), for deploy. */
+    void writeRawInputs(Path runDir, RawInputs raw) {
+        writeJson(runDir, RAW_INPUTS, raw);
     }
 
-    /** Adds the run's input example, if evaluate wrote one, to a model directory. */
-    static void attachInputExample(Path runDir, Path modelDir) throws IOException {
-        Path example = runDir.resolve(io.adlift.steps.deploy.MlflowModelDirectory.INPUT_EXAMPLE_FILE);
-        if (Files.exists(example)) {
-            io.adlift.steps.deploy.MlflowModelDirectory.addInputExample(modelDir, Files.readString(example).strip());
-        }
+    /** What evaluate found the model's raw records to be; null for a run evaluated before it wrote them. */
+    RawInputs readRawInputs(Path runDir) {
+        Path file = runDir.resolve(RAW_INPUTS);
+        return Files.exists(file) ? json.readValue(file.toFile(), RawInputs.class) : null;
     }
 
     void writeChoice(Path dir, ModelChoice choice) {

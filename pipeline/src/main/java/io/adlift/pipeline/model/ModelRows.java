@@ -23,6 +23,11 @@ final class ModelRows {
     private final JdbcTemplate cursor;
     private final StrategyRegistry<ModelDataset> datasets;
 
+    /** The dataset the pipeline's model rows come from. */
+    ModelDataset dataset(Pipeline pipeline) {
+        return datasets.get(pipeline.steps().train().dataset().strategy());
+    }
+
     ModelRows(JdbcTemplate jdbc, StrategyRegistry<ModelDataset> datasets) {
         this.cursor = new JdbcTemplate(jdbc.getDataSource());
         this.cursor.setFetchSize(FETCH_SIZE);

@@ -94,8 +94,7 @@ final class LocalRunTracker implements RunTracker {
         }
 
         @Override
-        public Optional<RegisteredVersion> registerModel(String modelName, String artifactPath, String alias,
-                Map<String, String> tags) {
+        public Optional<RegisteredVersion> registerModel(ModelRegistration model) {
             // the local registry is the models folder and the deployment table, which deploy keeps itself
             return Optional.empty();
         }

@@ -1,13 +1,10 @@
 package io.adlift.pipeline.tracking;
 
-import java.io.IOException;
-import java.net.ConnectException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,8 +14,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.mlflow.api.proto.ModelRegistry;
+import org.mlflow.api.proto.Service;
+import org.mlflow.tracking.ConfiguredMlflowClients;
+import org.mlflow.tracking.MlflowHttpException;
+import org.mlflow.tracking.creds.BasicMlflowHostCreds;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -26,17 +26,19 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Adlift's own client of the MLflow REST API (tracking, model registry, artifact proxy), on the JDK's
- * HTTP client. MLflow's Java client lacks aliases, log-inputs, registered models and versions, and
- * uploads artifacts through a Python CLI; it also reads no credentials and never retries. This one
- * sends MLflow's credentials, retries connection failures, 5xx and 429 with exponential backoff
- * (honouring {@code Retry-After}), and then fails with a message naming the server and the request.
- * Thread-safe: the model branch and the KPI step may use it at once.
+ * Adlift's calls to an MLflow tracking server, made through MLflow's official Java client
+ * ({@code org.mlflow:mlflow-client}): its typed methods where it has one (experiments, runs, log-batch,
+ * run status, artifact listing, registered models, version search), and its {@code sendGet}/{@code sendPost}/
+ * {@code sendPatch} for the endpoints it predates (log-inputs, run outputs, MLflow 3's logged models, model
+ * versions with a {@code model_id}, aliases), so one credential and connection set-up serves all of them.
+ *
+ * <p>Written here, because the official client cannot: uploading artifact bytes through the server's artifact
+ * proxy (its {@code logArtifact} shells out to a Python {@code mlflow} CLI), and the {@code /health} probe
+ * (outside the {@code /api/2.0/mlflow/} paths it can reach). Retries and time limits for both kinds are
+ * {@link MlflowCalls}'. Thread-safe: the model branch and the KPI step may use it at once.
  */
 final class MlflowClient {
 
-    private static final Logger log = LoggerFactory.getLogger(MlflowClient.class);
-    private static final String API = "/api/2.0/mlflow/";
     private static final String ARTIFACTS_API = "/api/2.0/mlflow-artifacts/artifacts/";
 
     /** log-batch's limits per request (MLflow's MAX_PARAMS_TAGS_PER_BATCH, MAX_METRICS_PER_BATCH, MAX_ENTITIES_PER_BATCH). */
@@ -48,24 +50,33 @@ final class MlflowClient {
     record RunInfo(String runId, String experimentId, String status, String artifactUri) {
     }
 
+    /** An MLflow 3 LoggedModel: its id, where its files go, and whether it is READY. */
+    record LoggedModel(String modelId, String artifactUri, String status) {
+    }
+
     private final MlflowSettings settings;
     private final JsonMapper json;
+    private final org.mlflow.tracking.MlflowClient official;
+    private final MlflowCalls calls;
     private final HttpClient http;
     private final String authorization;
 
     MlflowClient(MlflowSettings settings, JsonMapper json) {
         this.settings = settings;
         this.json = json;
+        this.calls = new MlflowCalls(settings, json);
+        String host = settings.trackingUri().toString();
+        BasicMlflowHostCreds creds = settings.hasToken() ? new BasicMlflowHostCreds(host, settings.token())
+                : settings.hasBasicAuth() ? new BasicMlflowHostCreds(host, settings.username(), settings.password())
+                : new BasicMlflowHostCreds(host);
+        this.official = ConfiguredMlflowClients.withoutRetries(creds, settings.connectTimeout(), settings.requestTimeout());
+        // The same credentials, as the official client sends them, for the two requests it cannot make.
+        this.authorization = creds.getToken() != null ? "Bearer " + creds.getToken()
+                : creds.getUsername() != null ? "Basic " + Base64.getEncoder().encodeToString(
+                        (creds.getUsername() + ":" + creds.getPassword()).getBytes(StandardCharsets.UTF_8))
+                : null;
         this.http = HttpClient.newBuilder().connectTimeout(settings.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NORMAL).build();
-        if (settings.hasToken()) {
-            authorization = "Bearer " + settings.token();
-        } else if (settings.hasBasicAuth()) {
-            authorization = "Basic " + Base64.getEncoder().encodeToString(
-                    (settings.username() + ":" + settings.password()).getBytes(StandardCharsets.UTF_8));
-        } else {
-            authorization = null;
-        }
     }
 
     URI trackingUri() {
@@ -78,48 +89,59 @@ final class MlflowClient {
 
     /** The id of the experiment named {@code name}, created when missing. */
     String experimentId(String name) {
-        Optional<JsonNode> found = getIfExists("experiments/get-by-name", Map.of("experiment_name", name));
+        Optional<Service.Experiment> found = calls.call("GET experiments/get-by-name", () -> official.getExperimentByName(name));
         if (found.isPresent()) {
-            return found.get().path("experiment").path("experiment_id").asString();
+            return found.get().getExperimentId();
         }
         try {
-            return post("experiments/create", object().put("name", name)).path("experiment_id").asString();
+            return calls.call("POST experiments/create", () -> official.createExperiment(name));
         } catch (MlflowException e) {
             if (e.is("RESOURCE_ALREADY_EXISTS")) {
                 // another process created it between our look-up and our create
-                return get("experiments/get-by-name", Map.of("experiment_name", name)).path("experiment")
-                        .path("experiment_id").asString();
+                return calls.call("GET experiments/get-by-name", () -> official.getExperimentByName(name)).orElseThrow(() -> e)
+                        .getExperimentId();
             }
             throw e;
         }
     }
 
     RunInfo createRun(String experimentId, String runName, long startTime, Map<String, String> tags) {
-        ObjectNode body = object().put("experiment_id", experimentId).put("run_name", runName).put("start_time", startTime);
-        ArrayNode tagArray = body.putArray("tags");
-        tags.forEach((k, v) -> tagArray.addObject().put("key", k).put("value", v));
-        return runInfo(post("runs/create", body).path("run"));
+        Service.CreateRun.Builder request = Service.CreateRun.newBuilder().setExperimentId(experimentId)
+                .setRunName(runName).setStartTime(startTime);
+        tags.forEach((k, v) -> request.addTags(Service.RunTag.newBuilder().setKey(k).setValue(v)));
+        return runInfo(calls.call("POST runs/create", () -> official.createRun(request.build())));
     }
 
     RunInfo getRun(String runId) {
-        return runInfo(get("runs/get", Map.of("run_id", runId)).path("run"));
+        return runInfo(calls.call("GET runs/get", () -> official.getRun(runId)).getInfo());
     }
 
     /** The params the run has so far. */
     Map<String, String> params(String runId) {
         Map<String, String> params = new LinkedHashMap<>();
-        for (JsonNode p : get("runs/get", Map.of("run_id", runId)).path("run").path("data").path("params")) {
-            params.put(p.path("key").asString(), p.path("value").asString());
-        }
+        calls.call("GET runs/get", () -> official.getRun(runId)).getData().getParamsList()
+                .forEach(p -> params.put(p.getKey(), p.getValue()));
         return params;
     }
 
+    /** The run's tags. */
+    Map<String, String> tags(String runId) {
+        Map<String, String> tags = new LinkedHashMap<>();
+        calls.call("GET runs/get", () -> official.getRun(runId)).getData().getTagsList()
+                .forEach(t -> tags.put(t.getKey(), t.getValue()));
+        return tags;
+    }
+
     void updateRun(String runId, String status, Long endTime) {
-        ObjectNode body = object().put("run_id", runId).put("status", status);
-        if (endTime != null) {
-            body.put("end_time", endTime);
+        if (endTime == null) {
+            // back to RUNNING: the official client only ends runs
+            post("runs/update", object().put("run_id", runId).put("status", status));
+            return;
         }
-        post("runs/update", body);
+        calls.call("POST runs/update", () -> {
+            official.setTerminated(runId, Service.RunStatus.valueOf(status), endTime);
+            return null;
+        });
     }
 
     /**
@@ -133,22 +155,43 @@ final class MlflowClient {
         int ti = 0;
         int mi = 0;
         while (pi < p.size() || ti < t.size() || mi < metrics.size()) {
-            ObjectNode body = object().put("run_id", runId);
-            ArrayNode pa = body.putArray("params");
+            List<Service.Param> pa = new ArrayList<>();
             for (int end = Math.min(p.size(), pi + MAX_PARAMS_PER_BATCH); pi < end; pi++) {
-                pa.addObject().put("key", p.get(pi).getKey()).put("value", p.get(pi).getValue());
+                pa.add(Service.Param.newBuilder().setKey(p.get(pi).getKey()).setValue(p.get(pi).getValue()).build());
             }
-            ArrayNode ta = body.putArray("tags");
+            List<Service.RunTag> ta = new ArrayList<>();
             for (int end = Math.min(t.size(), ti + MAX_TAGS_PER_BATCH); ti < end; ti++) {
-                ta.addObject().put("key", t.get(ti).getKey()).put("value", t.get(ti).getValue());
+                ta.add(Service.RunTag.newBuilder().setKey(t.get(ti).getKey()).setValue(t.get(ti).getValue()).build());
             }
             // at most 1000 entities per request in all
-            ArrayNode ma = body.putArray("metrics");
+            List<Service.Metric> ma = new ArrayList<>();
             int room = MAX_METRICS_PER_BATCH - pa.size() - ta.size();
             for (int end = Math.min(metrics.size(), mi + room); mi < end; mi++) {
                 TrackedRun.Metric m = metrics.get(mi);
-                ma.addObject().put("key", m.key()).put("value", m.value()).put("timestamp", m.timestamp())
-                        .put("step", m.step());
+                ma.add(Service.Metric.newBuilder().setKey(m.key()).setValue(m.value()).setTimestamp(m.timestamp())
+                        .setStep(m.step()).build());
+            }
+            calls.call("POST runs/log-batch", () -> {
+                official.logBatch(runId, ma, pa, ta);
+                return null;
+            });
+        }
+    }
+
+    /**
+     * Logs metrics of the run that belong to a logged model (and, when given, were measured on a dataset), so
+     * that MLflow shows them on the model: the official client's metrics have no {@code model_id} yet.
+     */
+    void logModelMetrics(String runId, String modelId, DatasetInput dataset, List<TrackedRun.Metric> metrics) {
+        for (int from = 0; from < metrics.size(); from += MAX_METRICS_PER_BATCH) {
+            ObjectNode body = object().put("run_id", runId);
+            ArrayNode array = body.putArray("metrics");
+            for (TrackedRun.Metric m : metrics.subList(from, Math.min(metrics.size(), from + MAX_METRICS_PER_BATCH))) {
+                ObjectNode metric = array.addObject().put("key", m.key()).put("value", m.value())
+                        .put("timestamp", m.timestamp()).put("step", m.step()).put("model_id", modelId);
+                if (dataset != null) {
+                    metric.put("dataset_name", dataset.name()).put("dataset_digest", dataset.digest());
+                }
             }
             post("runs/log-batch", body);
         }
@@ -167,41 +210,95 @@ final class MlflowClient {
     }
 
     // ---------------------------------------------------------------------------------------------
+    // MLflow 3 logged models
+    // ---------------------------------------------------------------------------------------------
+
+    LoggedModel createLoggedModel(String experimentId, String name, String sourceRunId, String modelType,
+            Map<String, String> params, Map<String, String> tags) {
+        ObjectNode body = object().put("experiment_id", experimentId).put("name", name).put("source_run_id", sourceRunId)
+                .put("model_type", modelType);
+        ArrayNode p = body.putArray("params");
+        params.entrySet().stream().limit(MAX_PARAMS_PER_BATCH)
+                .forEach(e -> p.addObject().put("key", e.getKey()).put("value", e.getValue()));
+        ArrayNode t = body.putArray("tags");
+        tags.forEach((k, v) -> t.addObject().put("key", k).put("value", v));
+        return loggedModel(post("logged-models", body).path("model"));
+    }
+
+    Optional<LoggedModel> loggedModel(String modelId) {
+        try {
+            return Optional.of(loggedModel(get("logged-models/" + encode(modelId), Map.of()).path("model")));
+        } catch (MlflowException e) {
+            if (e.is("RESOURCE_DOES_NOT_EXIST")) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    /** Names the model an output of the run, as Python's {@code log_model} does, so the run page lists it. */
+    void logOutput(String runId, String modelId) {
+        ObjectNode body = object().put("run_id", runId);
+        body.putArray("models").addObject().put("model_id", modelId).put("step", 0);
+        post("runs/outputs", body);
+    }
+
+    LoggedModel finalizeLoggedModel(String modelId) {
+        ObjectNode body = object().put("model_id", modelId).put("status", "LOGGED_MODEL_READY");
+        String text = json.writeValueAsString(body);
+        String endpoint = "logged-models/" + encode(modelId);
+        return loggedModel(parse(endpoint, calls.call("PATCH " + endpoint, () -> official.sendPatch(endpoint, text)))
+                .path("model"));
+    }
+
+    // ---------------------------------------------------------------------------------------------
     // Artifacts, through the server's artifact proxy
     // ---------------------------------------------------------------------------------------------
 
-    /**
-     * Uploads {@code content} as {@code path} below the run's artifact root, with an HTTP PUT to the
-     * artifact proxy. The root must be one the server proxies ({@code mlflow-artifacts:} or its HTTP
-     * form); any other (s3://, file:) would need MLflow's Python client where Adlift runs.
-     */
+    /** Uploads {@code content} as {@code path} below the run's artifact root. */
     void uploadArtifact(RunInfo run, String path, byte[] content) {
-        URI target = artifactUri(run, path);
-        send("upload artifact " + path + " of run " + run.runId(), () -> request(target)
-                .header("Content-Type", "application/octet-stream")
-                .PUT(HttpRequest.BodyPublishers.ofByteArray(content)).build());
+        uploadArtifact(run.artifactUri(), "run " + run.runId(), path, content);
+    }
+
+    /**
+     * Uploads {@code content} as {@code path} below {@code root} (a run's or a logged model's artifact URI),
+     * with an HTTP PUT to the artifact proxy. The root must be one the server proxies ({@code mlflow-artifacts:}
+     * or its HTTP form); any other (s3://, file:) would need MLflow's Python client where Adlift runs.
+     */
+    void uploadArtifact(String root, String owner, String path, byte[] content) {
+        URI target = artifactUri(root, owner, path);
+        calls.call("upload artifact " + path + " of " + owner, () -> {
+            HttpRequest.Builder request = HttpRequest.newBuilder(target).timeout(settings.requestTimeout())
+                    .header("User-Agent", "adlift").header("Content-Type", "application/octet-stream")
+                    .PUT(HttpRequest.BodyPublishers.ofByteArray(content));
+            if (authorization != null) {
+                request.header("Authorization", authorization);
+            }
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() >= 300) {
+                throw new MlflowHttpException(response.statusCode(), "upload refused", response.body());
+            }
+            return null;
+        });
     }
 
     /** The paths of the run's artifacts below {@code dir} (recursively), relative to the run's root. */
     List<String> listArtifacts(String runId, String dir) {
         List<String> files = new ArrayList<>();
-        Map<String, String> query = new LinkedHashMap<>();
-        query.put("run_id", runId);
-        if (dir != null) {
-            query.put("path", dir);
-        }
-        for (JsonNode f : get("artifacts/list", query).path("files")) {
-            if (f.path("is_dir").asBoolean()) {
-                files.addAll(listArtifacts(runId, f.path("path").asString()));
+        List<Service.FileInfo> found = calls.call("GET artifacts/list",
+                () -> dir == null ? official.listArtifacts(runId) : official.listArtifacts(runId, dir));
+        for (Service.FileInfo f : found) {
+            if (f.getIsDir()) {
+                files.addAll(listArtifacts(runId, f.getPath()));
             } else {
-                files.add(f.path("path").asString());
+                files.add(f.getPath());
             }
         }
         return files;
     }
 
-    private URI artifactUri(RunInfo run, String path) {
-        URI root = URI.create(run.artifactUri());
+    private URI artifactUri(String rootText, String owner, String path) {
+        URI root = URI.create(rootText);
         String encoded = encodePath(path);
         if ("mlflow-artifacts".equals(root.getScheme())) {
             // mlflow-artifacts:/<exp>/<run>/artifacts or mlflow-artifacts://host:port/<exp>/<run>/artifacts: the
@@ -211,18 +308,20 @@ final class MlflowClient {
         }
         if (("http".equals(root.getScheme()) || "https".equals(root.getScheme()))
                 && root.getPath().contains(ARTIFACTS_API.substring(0, ARTIFACTS_API.length() - 1))) {
-            return URI.create(run.artifactUri() + "/" + encoded);
+            return URI.create(rootText + "/" + encoded);
         }
-        throw new MlflowException("MLflow at " + settings.trackingUri() + " stores the artifacts of run " + run.runId()
-                + " at " + run.artifactUri() + ", which it does not proxy; Adlift uploads artifacts through the server's "
-                + "artifact proxy only: start the server with --serve-artifacts (the default) and an --artifacts-destination, "
-                + "and create the experiment without an artifact location outside it", 0, null, null);
+        throw new MlflowException("MLflow at " + settings.trackingUri() + " stores the artifacts of " + owner
+                + " at " + MlflowSettings.redact(rootText) + ", which it does not proxy; Adlift uploads artifacts through "
+                + "the server's artifact proxy only: start the server with --serve-artifacts (the default) and an "
+                + "--artifacts-destination, and create the experiment without an artifact location outside it", 0, null, null);
     }
 
     private static String encodePath(String path) {
-        return java.util.Arrays.stream(path.split("/"))
-                .map(s -> URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20"))
-                .collect(Collectors.joining("/"));
+        return java.util.Arrays.stream(path.split("/")).map(MlflowClient::encode).collect(Collectors.joining("/"));
+    }
+
+    private static String encode(String segment) {
+        return URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     // ---------------------------------------------------------------------------------------------
@@ -230,8 +329,13 @@ final class MlflowClient {
     // ---------------------------------------------------------------------------------------------
 
     void createRegisteredModelIfMissing(String name) {
-        if (getIfExists("registered-models/get", Map.of("name", name)).isPresent()) {
+        try {
+            calls.call("GET registered-models/get", () -> official.getRegisteredModel(name));
             return;
+        } catch (MlflowException e) {
+            if (!e.is("RESOURCE_DOES_NOT_EXIST")) {
+                throw e;
+            }
         }
         try {
             post("registered-models/create", object().put("name", name));
@@ -244,18 +348,20 @@ final class MlflowClient {
 
     /** The versions of {@code name} created from run {@code runId}, oldest first. */
     List<Integer> versionsOfRun(String name, String runId) {
+        String filter = "name='" + name.replace("'", "\\'") + "' and run_id='" + runId + "'";
         List<Integer> versions = new ArrayList<>();
-        JsonNode found = get("model-versions/search",
-                Map.of("filter", "name='" + name.replace("'", "\\'") + "' and run_id='" + runId + "'"));
-        for (JsonNode v : found.path("model_versions")) {
-            versions.add(Integer.parseInt(v.path("version").asString()));
+        for (ModelRegistry.ModelVersion v : calls.call("GET model-versions/search",
+                () -> official.searchModelVersions(filter).getItems())) {
+            versions.add(Integer.parseInt(v.getVersion()));
         }
         versions.sort(null);
         return versions;
     }
 
-    int createModelVersion(String name, String source, String runId, Map<String, String> tags) {
-        ObjectNode body = object().put("name", name).put("source", source).put("run_id", runId);
+    /** A version of {@code name} made from a logged model ({@code source models:/<model id>}), linked to its run. */
+    int createModelVersion(String name, String modelId, String runId, String description, Map<String, String> tags) {
+        ObjectNode body = object().put("name", name).put("source", "models:/" + modelId).put("run_id", runId)
+                .put("model_id", modelId).put("description", description);
         ArrayNode tagArray = body.putArray("tags");
         tags.forEach((k, v) -> tagArray.addObject().put("key", k).put("value", v));
         return Integer.parseInt(post("model-versions/create", body).path("model_version").path("version").asString());
@@ -266,26 +372,20 @@ final class MlflowClient {
     }
 
     // ---------------------------------------------------------------------------------------------
-    // HTTP with retries
+    // Requests the official client sends as they are
     // ---------------------------------------------------------------------------------------------
 
     JsonNode get(String endpoint, Map<String, String> query) {
         String q = query.entrySet().stream()
                 .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-        URI uri = URI.create(settings.trackingUri() + API + endpoint + (q.isEmpty() ? "" : "?" + q));
-        return parse(endpoint, send("GET " + endpoint, () -> request(uri).GET().build()));
+        String path = endpoint + (q.isEmpty() ? "" : "?" + q);
+        return parse(endpoint, calls.call("GET " + endpoint, () -> official.sendGet(path)));
     }
 
-    private Optional<JsonNode> getIfExists(String endpoint, Map<String, String> query) {
-        try {
-            return Optional.of(get(endpoint, query));
-        } catch (MlflowException e) {
-            if (e.is("RESOURCE_DOES_NOT_EXIST")) {
-                return Optional.empty();
-            }
-            throw e;
-        }
+    JsonNode post(String endpoint, ObjectNode body) {
+        String text = json.writeValueAsString(body);
+        return parse(endpoint, calls.call("POST " + endpoint, () -> official.sendPost(endpoint, text)));
     }
 
     /**
@@ -293,156 +393,24 @@ final class MlflowClient {
      * things are now, quickly. Throws when nothing answers.
      */
     int health(Duration timeout) throws java.io.IOException, InterruptedException {
-        HttpRequest request = request(URI.create(settings.trackingUri() + "/health")).timeout(timeout).GET().build();
-        return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-    }
-
-    JsonNode post(String endpoint, ObjectNode body) {
-        URI uri = URI.create(settings.trackingUri() + API + endpoint);
-        String text = json.writeValueAsString(body);
-        return parse(endpoint, send("POST " + endpoint, () -> request(uri).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(text)).build()));
-    }
-
-    private HttpRequest.Builder request(URI uri) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(settings.requestTimeout())
-                .header("User-Agent", "adlift");
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(settings.trackingUri() + "/health"))
+                .timeout(timeout).GET();
         if (authorization != null) {
-            builder.header("Authorization", authorization);
+            request.header("Authorization", authorization);
         }
-        return builder;
+        return http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
     private JsonNode parse(String endpoint, String body) {
-        if (body.isBlank()) {
+        if (body == null || body.isBlank()) {
             return json.createObjectNode();
         }
         try {
             return json.readTree(body);
         } catch (JacksonException e) {
             throw new MlflowException("MLflow at " + settings.trackingUri() + " answered " + endpoint
-                    + " with something that is not JSON (is it an MLflow tracking server?): " + abbreviate(body), 200, null, e);
-        }
-    }
-
-    /**
-     * Sends the request, retrying what may pass on a later try: no connection, a time-out, 5xx and 429.
-     * Other answers (400, 401, 403, 404) are final at once.
-     */
-    private String send(String what, java.util.function.Supplier<HttpRequest> request) {
-        Duration backoff = settings.initialBackoff();
-        String lastProblem = null;
-        Throwable lastCause = null;
-        int lastStatus = 0;
-        for (int attempt = 1; attempt <= settings.maxAttempts(); attempt++) {
-            Duration wait = backoff;
-            try {
-                HttpResponse<String> response = http.send(request.get(), HttpResponse.BodyHandlers.ofString());
-                int status = response.statusCode();
-                if (status < 300) {
-                    return response.body();
-                }
-                if (status != 429 && status < 500) {
-                    throw refused(what, status, response.body());
-                }
-                lastStatus = status;
-                lastCause = null;
-                lastProblem = "HTTP " + status + serverMessage(response.body());
-                wait = retryAfter(response).orElse(backoff);
-            } catch (HttpTimeoutException e) {
-                lastStatus = 0;
-                lastCause = e;
-                lastProblem = "no answer within " + (e instanceof java.net.http.HttpConnectTimeoutException
-                        ? settings.connectTimeout() : settings.requestTimeout());
-            } catch (ConnectException e) {
-                lastStatus = 0;
-                lastCause = e;
-                lastProblem = "cannot connect (" + (e.getMessage() == null ? "connection refused" : e.getMessage()) + ")";
-            } catch (IOException e) {
-                lastStatus = 0;
-                lastCause = e;
-                lastProblem = "connection failed (" + e.getClass().getSimpleName()
-                        + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")";
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new MlflowException("interrupted while waiting for MLflow at " + settings.trackingUri() + " (" + what
-                        + ")", 0, null, e);
-            }
-            if (attempt < settings.maxAttempts()) {
-                log.warn("MLflow at {}: {} failed ({}); attempt {} of {}, retrying in {} ms", settings.trackingUri(), what,
-                        lastProblem, attempt, settings.maxAttempts(), wait.toMillis());
-                sleep(wait);
-                backoff = min(backoff.multipliedBy(2), settings.maxBackoff());
-            }
-        }
-        throw new MlflowException("MLflow at " + settings.trackingUri() + " is unavailable: " + what + " failed after "
-                + settings.maxAttempts() + " attempt" + (settings.maxAttempts() == 1 ? "" : "s") + ": " + lastProblem
-                + ". Check that the server runs and MLFLOW_TRACKING_URI is right, then restart the run", lastStatus, null,
-                lastCause);
-    }
-
-    private MlflowException refused(String what, int status, String body) {
-        String code = null;
-        try {
-            JsonNode error = json.readTree(body);
-            code = error.path("error_code").asString(null);
-        } catch (JacksonException notJson) {
-            // an HTML or plain-text error page; its text is in the message below
-        }
-        String message = switch (status) {
-            case 401 -> "MLflow at " + settings.trackingUri() + " refused the credentials (HTTP 401) for " + what
-                    + ": Adlift sent " + settings.credentialsInUse() + "; check MLFLOW_TRACKING_USERNAME and "
-                    + "MLFLOW_TRACKING_PASSWORD (or MLFLOW_TRACKING_TOKEN)";
-            case 403 -> "MLflow at " + settings.trackingUri() + " forbids " + what + " (HTTP 403) to "
-                    + settings.credentialsInUse() + serverMessage(body)
-                    + "; give that user the permission, or check the server's --allowed-hosts";
-            default -> "MLflow at " + settings.trackingUri() + " refused " + what + " (HTTP " + status + ")"
-                    + serverMessage(body);
-        };
-        return new MlflowException(message, status, code, null);
-    }
-
-    private String serverMessage(String body) {
-        if (body == null || body.isBlank()) {
-            return "";
-        }
-        try {
-            JsonNode error = json.readTree(body);
-            String message = error.path("message").asString(null);
-            if (message != null) {
-                return ": " + abbreviate(error.path("error_code").asString("") + " " + message).trim();
-            }
-        } catch (JacksonException notJson) {
-            // fall through to the raw text
-        }
-        return ": " + abbreviate(body.strip());
-    }
-
-    private static Optional<Duration> retryAfter(HttpResponse<?> response) {
-        return response.headers().firstValue("Retry-After").flatMap(v -> {
-            try {
-                return Optional.of(Duration.ofSeconds(Long.parseLong(v.trim())));
-            } catch (NumberFormatException httpDate) {
-                return Optional.empty();
-            }
-        });
-    }
-
-    private static String abbreviate(String text) {
-        String oneLine = text.replaceAll("\\s+", " ");
-        return oneLine.length() <= 300 ? oneLine : oneLine.substring(0, 300) + "…";
-    }
-
-    private static Duration min(Duration a, Duration b) {
-        return a.compareTo(b) <= 0 ? a : b;
-    }
-
-    private void sleep(Duration wait) {
-        try {
-            Thread.sleep(min(wait, settings.maxBackoff()).toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new MlflowException("interrupted while waiting to retry MLflow at " + settings.trackingUri(), 0, null, e);
+                    + " with something that is not JSON (is it an MLflow tracking server?): "
+                    + MlflowCalls.abbreviate(body), 200, null, e);
         }
     }
 
@@ -450,9 +418,13 @@ final class MlflowClient {
         return json.createObjectNode();
     }
 
-    private static RunInfo runInfo(JsonNode run) {
-        JsonNode info = run.path("info");
-        return new RunInfo(info.path("run_id").asString(), info.path("experiment_id").asString(),
-                info.path("status").asString(), info.path("artifact_uri").asString());
+    private static RunInfo runInfo(Service.RunInfo info) {
+        return new RunInfo(info.getRunId(), info.getExperimentId(), info.getStatus().name(), info.getArtifactUri());
+    }
+
+    private static LoggedModel loggedModel(JsonNode model) {
+        JsonNode info = model.path("info");
+        return new LoggedModel(info.path("model_id").asString(), info.path("artifact_uri").asString(),
+                info.path("status").asString());
     }
 }

@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
+import io.adlift.pipeline.tracking.MlflowClient.LoggedModel;
+import io.adlift.steps.deploy.MlflowModelDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,6 +23,8 @@ import org.slf4j.LoggerFactory;
 final class MlflowRunTracker implements RunTracker {
 
     private static final Logger log = LoggerFactory.getLogger(MlflowRunTracker.class);
+    /** The run's tag naming the MLflow 3 logged model its deploy created. */
+    static final String LOGGED_MODEL_TAG = "adlift.logged_model_id";
 
     private final MlflowClient client;
     private final String experimentName;
@@ -150,14 +154,7 @@ final class MlflowRunTracker implements RunTracker {
 
         @Override
         public void logArtifacts(String path, Path dir) {
-            try (Stream<Path> files = Files.walk(dir)) {
-                for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
-                    String relative = dir.relativize(file).toString().replace(java.io.File.separatorChar, '/');
-                    client.uploadArtifact(info, path + "/" + relative, Files.readAllBytes(file));
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read " + dir + " to upload it to MLflow: " + e.getMessage(), e);
-            }
+            uploadTree(info.artifactUri(), "run " + info.runId(), dir, path + "/");
         }
 
         @Override
@@ -177,17 +174,58 @@ final class MlflowRunTracker implements RunTracker {
             client.updateRun(child.runId(), RunStatus.FINISHED.name(), System.currentTimeMillis());
         }
 
-        /** One version per run: a restarted deploy finds the version its first attempt created. */
+        /**
+         * One logged model and one version per run: the logged model's id is kept in the run's tag
+         * {@value #LOGGED_MODEL_TAG} as soon as it exists, so a restarted deploy completes the model its first
+         * attempt created (uploading its files again, which replaces them) and finds the version it registered.
+         */
         @Override
-        public Optional<RegisteredVersion> registerModel(String modelName, String artifactPath, String alias,
-                Map<String, String> tags) {
-            client.createRegisteredModelIfMissing(modelName);
-            List<Integer> existing = client.versionsOfRun(modelName, info.runId());
+        public Optional<RegisteredVersion> registerModel(ModelRegistration model) {
+            LoggedModel logged = loggedModel(model);
+            MlflowModelDirectory.setModelId(model.dir(), logged.modelId(), info.runId());
+            uploadTree(logged.artifactUri(), "logged model " + logged.modelId(), model.dir(), "");
+            if (!"LOGGED_MODEL_READY".equals(logged.status())) {
+                client.finalizeLoggedModel(logged.modelId());
+            }
+            client.logModelMetrics(info.runId(), logged.modelId(), null, model.metrics().stream()
+                    .filter(m -> Double.isFinite(m.value())).toList());
+            client.createRegisteredModelIfMissing(model.modelName());
+            List<Integer> existing = client.versionsOfRun(model.modelName(), info.runId());
             int version = existing.isEmpty()
-                    ? client.createModelVersion(modelName, "runs:/" + info.runId() + "/" + artifactPath, info.runId(), tags)
+                    ? client.createModelVersion(model.modelName(), logged.modelId(), info.runId(), model.description(),
+                            model.tags())
                     : existing.get(0);
-            client.setAlias(modelName, alias, version);
-            return Optional.of(new RegisteredVersion(modelName, version, alias, "models:/" + modelName + "/" + version));
+            client.setAlias(model.modelName(), model.alias(), version);
+            return Optional.of(new RegisteredVersion(model.modelName(), version, model.alias(),
+                    "models:/" + model.modelName() + "/" + version, logged.modelId()));
+        }
+
+        private LoggedModel loggedModel(ModelRegistration model) {
+            String known = client.tags(info.runId()).get(LOGGED_MODEL_TAG);
+            if (known != null) {
+                Optional<LoggedModel> found = client.loggedModel(known);
+                if (found.isPresent()) {
+                    return found.get();
+                }
+            }
+            Map<String, String> params = new LinkedHashMap<>();
+            model.params().forEach((k, v) -> params.put(k, Params.shorten(v, Params.MAX_VALUE)));
+            LoggedModel created = client.createLoggedModel(info.experimentId(), model.modelName(), info.runId(), "xgboost",
+                    params, model.tags());
+            client.logBatch(info.runId(), Map.of(), Map.of(LOGGED_MODEL_TAG, created.modelId()), List.of());
+            client.logOutput(info.runId(), created.modelId());
+            return created;
+        }
+
+        private void uploadTree(String root, String owner, Path dir, String prefix) {
+            try (Stream<Path> files = Files.walk(dir)) {
+                for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
+                    String relative = dir.relativize(file).toString().replace(java.io.File.separatorChar, '/');
+                    client.uploadArtifact(root, owner, prefix + relative, Files.readAllBytes(file));
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + dir + " to upload it to MLflow: " + e.getMessage(), e);
+            }
         }
 
         @Override

@@ -17,7 +17,7 @@ public interface TrackedRun {
     }
 
     /** A registered model version and the alias pointing at it. */
-    record RegisteredVersion(String modelName, int version, String alias, String uri) {
+    record RegisteredVersion(String modelName, int version, String alias, String uri, String modelId) {
     }
 
     /** The tracking run id (MLflow's run id), or empty when the tracker has none. */
@@ -39,11 +39,21 @@ public interface TrackedRun {
     void logArtifacts(String path, Path dir);
 
     /**
-     * Registers the model logged at artifact {@code artifactPath} as a version of {@code modelName} (once per
-     * run) and points {@code alias} at it. Empty when the tracker has no model registry of its own.
+     * A model to register: the MLflow model directory deploy wrote, the registered model it becomes a version
+     * of, the alias to point at that version, the version's tags and description, and what the logged model
+     * carries (its params, and the metrics measured on it).
      */
-    Optional<RegisteredVersion> registerModel(String modelName, String artifactPath, String alias,
-            Map<String, String> tags);
+    record ModelRegistration(String modelName, Path dir, String alias, String description, Map<String, String> params,
+            List<Metric> metrics, Map<String, String> tags) {
+    }
+
+    /**
+     * Registers {@code model} (once per run): as an MLflow 3 LoggedModel of this run holding the model directory,
+     * with the metrics linked to it, and as a version of the registered model made from it, with the alias
+     * pointing at that version. The directory's {@code MLmodel} gets the logged model's id. Empty when the
+     * tracker has no model registry of its own.
+     */
+    Optional<RegisteredVersion> registerModel(ModelRegistration model);
 
     /**
      * Records a finished nested run under this one, such as a tuning trial: MLflow shows it beneath the

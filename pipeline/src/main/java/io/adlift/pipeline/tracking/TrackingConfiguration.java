@@ -47,7 +47,7 @@ class TrackingConfiguration {
                     env.getProperty("mlflow.connect-timeout", Duration.class, Duration.ofSeconds(10)),
                     env.getProperty("mlflow.request-timeout", Duration.class, Duration.ofMinutes(2)));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("MLFLOW_TRACKING_URI '" + uri + "': " + e.getMessage(), e);
+            throw new IllegalArgumentException("MLFLOW_TRACKING_URI '" + MlflowSettings.redact(uri) + "': " + e.getMessage(), e);
         }
         log.info("Tracking runs in MLflow at {} with {}", settings.trackingUri(), settings.credentialsInUse());
         return new MlflowRunTracker(new MlflowClient(settings, json), settings.experimentName(), buildInfo(build, git));

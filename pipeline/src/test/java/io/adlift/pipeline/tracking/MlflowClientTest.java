@@ -105,6 +105,24 @@ class MlflowClientTest {
     }
 
     @Test
+    void shouldLogInWithTheCredentialsInTheTrackingUriAndNeverShowThem() {
+        script.add(new Answer(401, "You are not authenticated.", null));
+        String plain = uri();
+        String withCredentials = plain.replace("http://", "http://analyst:s3cret%40pw@");
+
+        MlflowSettings settings = settings(withCredentials, 1, null, null, null);
+        assertThat(settings.trackingUri().toString()).isEqualTo(plain);
+        assertThat(settings.toString()).doesNotContain("s3cret");
+        assertThat(MlflowSettings.redact(withCredentials)).isEqualTo(plain);
+        assertThatThrownBy(() -> new MlflowClient(settings, JsonMapper.builder().build()).getRun("r1"))
+                .isInstanceOf(MlflowException.class)
+                .hasMessageContaining("MLflow at " + plain + " refused the credentials")
+                .message().doesNotContain("s3cret");
+        String basic = java.util.Base64.getEncoder().encodeToString("analyst:s3cret@pw".getBytes(StandardCharsets.UTF_8));
+        assertThat(seen).singleElement().asString().endsWith("Basic " + basic);
+    }
+
+    @Test
     void shouldKeepCredentialsOutOfTheSettingsText() {
         MlflowSettings settings = settings("http://localhost:5000", 1, "analyst", "pw-in-clear", "tok-in-clear");
 

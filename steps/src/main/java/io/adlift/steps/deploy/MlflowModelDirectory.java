@@ -44,7 +44,14 @@ public final class MlflowModelDirectory {
     static final String PROVENANCE_FILE = "provenance.json";
     static final String FEATURES_FILE = "features.json";
 
-    static final String MLFLOW_VERSION = "3.1.1";
+    /** The loader module of the raw-record {@code python_function} flavour, shipped in the model's {@code code/}. */
+    static final String PYFUNC_MODULE = "adlift_pyfunc";
+    static final String CODE_DIR = "code";
+    /** What the loader reads beside the model: the raw columns, the task and the known answers. */
+    static final String PYFUNC_CONFIG_FILE = "adlift_model.json";
+
+    // The newest MLflow the test command checks these models with.
+    static final String MLFLOW_VERSION = "3.17.2";
     // Must equal the xgboost4j version in the parent POM: that is the library that wrote the JSON.
     static final String XGBOOST_VERSION = "3.0.4";
     static final String PYTHON_VERSION = "3.11";
@@ -75,10 +82,24 @@ public final class MlflowModelDirectory {
      * write leaves no half-written model behind for a rerun to trip over.
      */
     public static void write(Path dir, TrainedModel model, ModelProvenance provenance) {
-        write(dir, model, provenance, Clock.systemUTC());
+        write(dir, model, provenance, null, Clock.systemUTC());
+    }
+
+    /**
+     * {@link #write(Path, TrainedModel, ModelProvenance)}, with a {@code python_function} flavour that takes the
+     * pipeline's raw records ({@code raw}) through Adlift's own loader, a signature of those raw columns and an
+     * input example of raw rows. The {@code xgboost} flavour keeps taking the encoded features. The model's
+     * {@code feature-encoding.json} must be put beside it (the loader reads it).
+     */
+    public static void write(Path dir, TrainedModel model, ModelProvenance provenance, RawInputs raw) {
+        write(dir, model, provenance, raw, Clock.systemUTC());
     }
 
     static void write(Path dir, TrainedModel model, ModelProvenance provenance, Clock clock) {
+        write(dir, model, provenance, null, clock);
+    }
+
+    static void write(Path dir, TrainedModel model, ModelProvenance provenance, RawInputs raw, Clock clock) {
         Objects.requireNonNull(dir, "dir must not be null");
         Objects.requireNonNull(model, "model must not be null");
         Objects.requireNonNull(provenance, "provenance must not be null");
@@ -91,8 +112,18 @@ public final class MlflowModelDirectory {
             staging = Files.createDirectory(target.resolveSibling(
                     "." + target.getFileName() + ".partial-" + UUID.randomUUID()));
             model.saveJson(staging.resolve(MODEL_FILE));
-            Files.writeString(staging.resolve(MLMODEL_FILE),
-                    YAML.writeValueAsString(mlmodel(model.featureNames(), created)));
+            Map<String, Object> mlmodel = mlmodel(model.featureNames(), created, raw);
+            if (raw != null) {
+                Files.createDirectories(staging.resolve(CODE_DIR));
+                try (var loader = MlflowModelDirectory.class.getResourceAsStream(PYFUNC_MODULE + ".py")) {
+                    Files.copy(Objects.requireNonNull(loader, "the loader module is not on the class path"),
+                            staging.resolve(CODE_DIR).resolve(PYFUNC_MODULE + ".py"));
+                }
+                Files.writeString(staging.resolve(PYFUNC_CONFIG_FILE), JSON.writeValueAsString(pyfuncConfig(raw)) + "\n");
+                Files.writeString(staging.resolve(INPUT_EXAMPLE_FILE), inputExample(raw) + "\n");
+                mlmodel.put("saved_input_example_info", inputExampleInfo());
+            }
+            Files.writeString(staging.resolve(MLMODEL_FILE), YAML.writeValueAsString(mlmodel));
             Files.writeString(staging.resolve(REQUIREMENTS_FILE),
                     String.join("\n", REQUIREMENTS) + "\n");
             Files.writeString(staging.resolve(PYTHON_ENV_FILE), YAML.writeValueAsString(pythonEnv()));
@@ -118,24 +149,17 @@ public final class MlflowModelDirectory {
     /** The file name of a model's input example, and the name MLflow's loaders look it up by. */
     public static final String INPUT_EXAMPLE_FILE = "input_example.json";
 
-    /**
-     * The first {@code rows} rows of {@code features} as an MLflow input example: a pandas DataFrame in
-     * the "split" orientation, missing values as null.
-     */
-    public static String inputExample(io.adlift.steps.train.FeatureMatrix features, int rows) {
-        int n = Math.min(rows, features.rows());
-        int columns = features.columns();
-        List<List<Float>> data = new java.util.ArrayList<>(n);
-        for (int r = 0; r < n; r++) {
-            List<Float> row = new java.util.ArrayList<>(columns);
-            for (int c = 0; c < columns; c++) {
-                float v = features.values()[r * columns + c];
-                row.add(Float.isNaN(v) ? null : v);
-            }
+    /** The raw records of {@code raw}'s example as an MLflow input example: a DataFrame in the "split" orientation. */
+    static String inputExample(RawInputs raw) {
+        List<String> columns = raw.columns().stream().map(RawInputs.Column::name).toList();
+        List<List<Object>> data = new ArrayList<>();
+        for (Map<String, Object> record : raw.example()) {
+            List<Object> row = new ArrayList<>();
+            columns.forEach(c -> row.add(record.get(c)));
             data.add(row);
         }
         Map<String, Object> example = new LinkedHashMap<>();
-        example.put("columns", features.featureNames());
+        example.put("columns", columns);
         example.put("data", data);
         try {
             return COMPACT_JSON.writeValueAsString(example);
@@ -144,22 +168,37 @@ public final class MlflowModelDirectory {
         }
     }
 
-    /** Adds an input example (from {@link #inputExample}) to a model directory written by {@link #write}. */
+    private static Map<String, Object> inputExampleInfo() {
+        Map<String, Object> info = new LinkedHashMap<>();
+        info.put("artifact_path", INPUT_EXAMPLE_FILE);
+        info.put("type", "dataframe");
+        info.put("pandas_orient", "split");
+        return info;
+    }
+
+    private static Map<String, Object> pyfuncConfig(RawInputs raw) {
+        Map<String, Object> config = new LinkedHashMap<>();
+        config.put("task", raw.task());
+        config.put("threshold", raw.threshold());
+        config.put("columns", raw.columns());
+        config.put("known_answers", raw.knownAnswers());
+        return config;
+    }
+
+    /**
+     * Stamps the id of the MLflow 3 logged model this directory becomes (and the run that logged it) into its
+     * {@code MLmodel}, as MLflow's own {@code log_model} does.
+     */
     @SuppressWarnings("unchecked")
-    public static void addInputExample(Path dir, String inputExampleJson) {
+    public static void setModelId(Path dir, String modelId, String runId) {
+        Path file = dir.resolve(MLMODEL_FILE);
         try {
-            Files.writeString(dir.resolve(INPUT_EXAMPLE_FILE), inputExampleJson + "\n");
-            Path mlmodelFile = dir.resolve(MLMODEL_FILE);
-            Map<String, Object> mlmodel = new com.fasterxml.jackson.dataformat.yaml.YAMLMapper()
-                    .readValue(Files.readString(mlmodelFile), LinkedHashMap.class);
-            Map<String, Object> info = new LinkedHashMap<>();
-            info.put("artifact_path", INPUT_EXAMPLE_FILE);
-            info.put("type", "dataframe");
-            info.put("pandas_orient", "split");
-            mlmodel.put("saved_input_example_info", info);
-            Files.writeString(mlmodelFile, YAML.writeValueAsString(mlmodel));
+            Map<String, Object> mlmodel = new YAMLMapper().readValue(Files.readString(file), LinkedHashMap.class);
+            mlmodel.put("model_id", modelId);
+            mlmodel.put("run_id", runId);
+            Files.writeString(file, YAML.writeValueAsString(mlmodel));
         } catch (IOException e) {
-            throw new UncheckedIOException("could not add the input example to " + dir, e);
+            throw new UncheckedIOException("could not write the model id into " + file, e);
         }
     }
 
@@ -208,15 +247,22 @@ public final class MlflowModelDirectory {
         }
     }
 
-    private static Map<String, Object> mlmodel(List<String> featureNames, String created)
+    private static Map<String, Object> mlmodel(List<String> featureNames, String created, RawInputs raw)
             throws JsonProcessingException {
         Map<String, Object> env = new LinkedHashMap<>();
         env.put("virtualenv", PYTHON_ENV_FILE);
         env.put("conda", CONDA_FILE);
         Map<String, Object> pyfunc = new LinkedHashMap<>();
-        pyfunc.put("loader_module", "mlflow.xgboost");
-        pyfunc.put("python_version", PYTHON_VERSION);
-        pyfunc.put("data", MODEL_FILE);
+        if (raw == null) {
+            pyfunc.put("loader_module", "mlflow.xgboost");
+            pyfunc.put("python_version", PYTHON_VERSION);
+            pyfunc.put("data", MODEL_FILE);
+        } else {
+            // no "data": the loader gets the model's folder, with the model, its encoding and its config
+            pyfunc.put("loader_module", PYFUNC_MODULE);
+            pyfunc.put("python_version", PYTHON_VERSION);
+            pyfunc.put("code", CODE_DIR);
+        }
         pyfunc.put("env", env);
         Map<String, Object> xgboost = new LinkedHashMap<>();
         xgboost.put("xgb_version", XGBOOST_VERSION);
@@ -229,23 +275,29 @@ public final class MlflowModelDirectory {
         flavors.put("xgboost", xgboost);
 
         List<Map<String, Object>> inputs = new ArrayList<>();
-        for (String name : featureNames) {
-            Map<String, Object> column = new LinkedHashMap<>();
-            column.put("type", "float");
-            column.put("name", name);
-            column.put("required", true);
-            inputs.add(column);
+        List<Map<String, Object>> outputs = new ArrayList<>();
+        if (raw == null) {
+            for (String name : featureNames) {
+                inputs.add(column(name, "float", true));
+            }
+            Map<String, Object> output = new LinkedHashMap<>();
+            output.put("type", "tensor");
+            Map<String, Object> tensorSpec = new LinkedHashMap<>();
+            tensorSpec.put("dtype", "float32");
+            tensorSpec.put("shape", List.of(-1));
+            output.put("tensor-spec", tensorSpec);
+            outputs.add(output);
+        } else {
+            raw.columns().forEach(c -> inputs.add(column(c.name(), c.type(), c.required())));
+            outputs.add(column("prediction", "double", true));
+            if ("classification".equals(raw.task())) {
+                outputs.add(column("probability", "double", true));
+            }
         }
-        Map<String, Object> output = new LinkedHashMap<>();
-        output.put("type", "tensor");
-        Map<String, Object> tensorSpec = new LinkedHashMap<>();
-        tensorSpec.put("dtype", "float32");
-        tensorSpec.put("shape", List.of(-1));
-        output.put("tensor-spec", tensorSpec);
         // MLflow keeps the signature's schemas as JSON text inside the YAML.
         Map<String, Object> signature = new LinkedHashMap<>();
         signature.put("inputs", COMPACT_JSON.writeValueAsString(inputs));
-        signature.put("outputs", COMPACT_JSON.writeValueAsString(List.of(output)));
+        signature.put("outputs", COMPACT_JSON.writeValueAsString(outputs));
         signature.put("params", null);
 
         // No model_id: MLflow expects one only for models logged through its LoggedModel API.
@@ -256,6 +308,14 @@ public final class MlflowModelDirectory {
         mlmodel.put("utc_time_created", created);
         mlmodel.put("signature", signature);
         return mlmodel;
+    }
+
+    private static Map<String, Object> column(String name, String type, boolean required) {
+        Map<String, Object> column = new LinkedHashMap<>();
+        column.put("type", type);
+        column.put("name", name);
+        column.put("required", required);
+        return column;
     }
 
     private static Map<String, Object> pythonEnv() {

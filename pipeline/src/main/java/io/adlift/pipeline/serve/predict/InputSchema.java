@@ -1,25 +1,19 @@
 package io.adlift.pipeline.serve.predict;
 
 import io.adlift.pipeline.definition.Pipeline;
-import io.adlift.pipeline.definition.PipelineDefinition;
+import io.adlift.pipeline.model.InputField;
 import io.adlift.pipeline.model.ModelDataset;
-import io.adlift.steps.features.FeatureSpec;
-import io.adlift.steps.ingest.ColumnSpec;
-import io.adlift.steps.ingest.ColumnType;
+import io.adlift.pipeline.model.ModelInputs;
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.function.Function;
 
 /**
- * The fields of a pipeline's prediction records: the columns of its model's rows, as its CSV has them (the
- * split source's and those of the sources it joins), or the columns its dataset computes (a campaign
- * rollup's ad counts). A value is typed exactly as ingest types a CSV field, so a record is read the way
- * the training rows were.
+ * The fields of a pipeline's prediction records ({@link ModelInputs}), and the typing of a request's
+ * records by them. A value is typed exactly as ingest types a CSV field, so a record is read the way the
+ * training rows were.
  */
 public final class InputSchema {
 
@@ -34,43 +28,9 @@ public final class InputSchema {
     }
 
     public static InputSchema of(Pipeline pipeline, ModelDataset dataset) {
-        PipelineDefinition.Train train = pipeline.steps().train();
-        Set<String> read = new TreeSet<>();
-        train.features().stream().map(FeatureSpec::columns).forEach(read::addAll);
-        Map<String, ColumnType> declared = new LinkedHashMap<>();
-        pipeline.sourceNames().forEach(s -> pipeline.schema(s).columns()
-                .forEach(c -> declared.putIfAbsent(c.name(), c.type())));
-        List<String> columns = new ArrayList<>(dataset.needs().produces());
-        if (columns.isEmpty()) {
-            columns.addAll(pipeline.schema(pipeline.resolveSource(pipeline.steps().split().source())).names());
-            List<PipelineDefinition.Join> joins = train.dataset().joins();
-            for (PipelineDefinition.Join join : joins == null ? List.<PipelineDefinition.Join>of() : joins) {
-                pipeline.schema(join.source()).columns().stream().map(ColumnSpec::name)
-                        .filter(n -> !join.key().contains(n) && !columns.contains(n)).forEach(columns::add);
-            }
-        }
         Map<String, InputField> fields = new LinkedHashMap<>();
-        for (String column : columns) {
-            // A column the dataset computes and no source declares is a count of ads or events.
-            ColumnType type = declared.getOrDefault(column, ColumnType.INTEGER);
-            Double[] range = range(pipeline, column, declared.containsKey(column));
-            fields.put(column, new InputField(column, type, read.contains(column), range[0], range[1]));
-        }
+        ModelInputs.of(pipeline, dataset).forEach(f -> fields.put(f.name(), f));
         return new InputSchema(fields);
-    }
-
-    /** The range the cleaning rules give the column, so that the model never sees what training never did. */
-    private static Double[] range(Pipeline pipeline, String column, boolean declared) {
-        Double[] range = {declared ? null : 0.0, null};
-        PipelineDefinition.Clean clean = pipeline.steps().clean();
-        for (PipelineDefinition.CleanRule rule : clean == null || clean.rules() == null
-                ? List.<PipelineDefinition.CleanRule>of() : clean.rules()) {
-            if ("range".equals(rule.rule()) && rule.columns() != null && rule.columns().contains(column)) {
-                range[0] = rule.min() != null ? rule.min() : range[0];
-                range[1] = rule.max() != null ? rule.max() : range[1];
-            }
-        }
-        return range;
     }
 
     /**

@@ -1,5 +1,7 @@
 package io.adlift.pipeline.serve.predict;
 
+import io.adlift.pipeline.model.InputField;
+
 import io.adlift.pipeline.serve.ServeWebConfiguration;
 import io.swagger.v3.oas.annotations.Operation;
 import java.util.List;

@@ -8,6 +8,7 @@ import io.adlift.pipeline.serve.NotFoundException;
 import io.adlift.pipeline.serve.ServeProperties;
 import io.adlift.pipeline.serve.ServedPipelines;
 import io.adlift.pipeline.serve.UnavailableException;
+import io.adlift.steps.deploy.KnownAnswer;
 import io.adlift.steps.train.FeatureMatrix;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,15 +30,13 @@ public class Predictor {
     private final ServedPipelines pipelines;
     private final StrategyRegistry<ModelDataset> datasets;
     private final DeployedModels models;
-    private final List<KnownAnswer> knownAnswers;
     private final int maxRecords;
 
     Predictor(ServedPipelines pipelines, StrategyRegistry<ModelDataset> datasets, DeployedModels models,
-            List<KnownAnswer> knownAnswers, ServeProperties properties) {
+            ServeProperties properties) {
         this.pipelines = pipelines;
         this.datasets = datasets;
         this.models = models;
-        this.knownAnswers = knownAnswers;
         this.maxRecords = properties.maxRecords();
     }
 
@@ -85,8 +84,7 @@ public class Predictor {
     }
 
     private Optional<List<Prediction>> score(Pipeline pipeline, ServedModel model, List<Function<String, Object>> rows) {
-        String dataset = pipeline.steps().train().dataset().strategy();
-        List<KnownAnswer> rules = knownAnswers.stream().filter(k -> k.dataset().equals(dataset)).toList();
+        List<KnownAnswer> rules = datasets.get(pipeline.steps().train().dataset().strategy()).knownAnswers();
         Double[] known = new Double[rows.size()];
         List<Function<String, Object>> asked = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
