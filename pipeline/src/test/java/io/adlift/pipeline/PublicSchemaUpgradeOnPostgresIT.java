@@ -80,4 +80,14 @@ class PublicSchemaUpgradeOnPostgresIT {
         assertThat(next.err()).doesNotContain("Moved Adlift's tables");
         assertThat(TestDatabase.count("SELECT COUNT(DISTINCT business_date) FROM kpi_campaign")).isEqualTo(2);
     }
+
+    @Test
+    void shouldKeepBiQueriesOfPublicWorkingWhenTheKpiSchemaIsPublic() {
+        Adlift.Result runs = Adlift.onPostgres(dataDir).with("--adlift.database.kpi-schema=public").run("runs");
+
+        assertThat(runs.exitCode()).as(runs.all()).isZero();
+        assertThat(TestDatabase.jdbc().queryForList("SELECT table_type FROM information_schema.tables "
+                + "WHERE table_schema = 'public' AND table_name = 'kpi_campaign'", String.class)).containsExactly("VIEW");
+        assertThat(TestDatabase.rows("SELECT * FROM public.kpi_campaign" + OLD_DATE)).isEqualTo(oldKpiRows);
+    }
 }

@@ -14,11 +14,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * Adlift in an analytics database it shares: {@code public} already holds another application's tables
  * with rows, a foreign key, that application's own Flyway history and a table named like one of Adlift's.
- * Adlift keeps to its schema ({@code adlift}).
+ * Adlift keeps to its schema ({@code adlift}), and BI reads the KPI tables in {@code bi}.
  */
 class SharedDatabaseOnPostgresIT {
 
     private static final Path KAG = Adlift.realData("KAG_conversion_data.csv");
+    private static final String BI = TestDatabase.KPI_SCHEMA;
 
     @TempDir
     static Path dataDir;
@@ -49,7 +50,8 @@ class SharedDatabaseOnPostgresIT {
         jdbc.execute("INSERT INTO public.kpi_campaign VALUES ('spring-sale', 5000.00)");
         publicBefore = publicSchema();
 
-        run = Adlift.onPostgres(dataDir).run("run", "ad-conversions", "--input", KAG.toString(), "--business-date", "2026-02-01");
+        run = Adlift.onPostgres(dataDir).with("--adlift.database.kpi-schema=" + BI)
+                .run("run", "ad-conversions", "--input", KAG.toString(), "--business-date", "2026-02-01");
     }
 
     @Test
@@ -78,6 +80,30 @@ class SharedDatabaseOnPostgresIT {
                 + "WHERE success AND version IS NOT NULL ORDER BY installed_rank", String.class))
                 .containsExactly("1", "2", "3", "4", "5", "6", "7");
         assertThat(TestDatabase.count("SELECT COUNT(*) FROM adlift.stg_ad_conversions_ads")).isEqualTo(1143);
+    }
+
+    @Test
+    void shouldMakeTheKpiTablesReadableInTheBiSchemaWithTheSameRowsAndLeaveThemAloneOnTheNextStart() {
+        assertThat(run.exitCode()).as(run.all()).isZero();
+        Map<String, String> bi = relations(BI);
+        assertThat(bi).containsEntry("kpi_campaign", "VIEW").containsEntry("kpi_segment", "VIEW")
+                .containsEntry("model_prediction", "VIEW").doesNotContainKeys("batch_job_instance", "ingest_reject", "deployment");
+        assertThat(bi.values()).containsOnly("VIEW");
+        String order = " ORDER BY pipeline, business_date, campaign_id";
+        assertThat(TestDatabase.rows("SELECT * FROM bi.kpi_campaign" + order)).hasSize(3)
+                .isEqualTo(TestDatabase.rows("SELECT * FROM adlift.kpi_campaign" + order));
+        assertThat(TestDatabase.rows("SELECT * FROM bi.kpi_segment" + order + ", age, gender, interest"))
+                .hasSize(454).isEqualTo(TestDatabase.rows("SELECT * FROM adlift.kpi_segment" + order + ", age, gender, interest"));
+        long view = viewOid();
+
+        Adlift.Result runs = Adlift.onPostgres(dataDir).with("--adlift.database.kpi-schema=" + BI).run("runs");
+
+        assertThat(runs.exitCode()).as(runs.all()).isZero();
+        assertThat(viewOid()).as("an unchanged view is not created again").isEqualTo(view);
+    }
+
+    private static long viewOid() {
+        return TestDatabase.count("SELECT CAST(CAST('bi.kpi_campaign' AS regclass) AS oid)");
     }
 
     private static Map<String, String> relations(String schema) {

@@ -16,6 +16,8 @@ public final class TestDatabase {
     static final String PASSWORD = "adlift";
     /** Adlift's schema by default ({@code adlift.database.schema}). */
     public static final String SCHEMA = "adlift";
+    /** The KPI schema the tests that set {@code adlift.database.kpi-schema} use. */
+    public static final String KPI_SCHEMA = "bi";
 
     private TestDatabase() {
     }
@@ -31,12 +33,13 @@ public final class TestDatabase {
     }
 
     /**
-     * Drops Adlift's schema, so Flyway migrates afresh on the next start, and empties {@code public},
-     * where tests put other applications' tables or an install of the old layout.
+     * Drops Adlift's schema and the tests' KPI schema, so Flyway migrates afresh on the next start, and
+     * empties {@code public}, where tests put other applications' tables or an install of the old layout.
      */
     public static void reset() {
         JdbcTemplate jdbc = jdbc();
         jdbc.execute("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
+        jdbc.execute("DROP SCHEMA IF EXISTS " + KPI_SCHEMA + " CASCADE");
         jdbc.execute("DROP SCHEMA public CASCADE");
         jdbc.execute("CREATE SCHEMA public");
     }

@@ -44,6 +44,11 @@ class SchemaConfiguration {
         return flyway -> flyway.schemas(schemas.adlift()).defaultSchema(schemas.adlift());
     }
 
+    @Bean
+    KpiViews kpiViews(DatabaseSchemas schemas) {
+        return new KpiViews(schemas);
+    }
+
     /**
      * Points the pool's connections at Adlift's schema: Hikari calls {@code Connection.setSchema} on each
      * new connection, which on PostgreSQL sets its {@code search_path} to that schema alone (over a

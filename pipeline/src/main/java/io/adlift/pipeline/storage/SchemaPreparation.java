@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
  *       runs, KPI rows and models' records stay, and so does everything else in {@code public}.</li>
  *   <li>On H2, which cannot move a table to another schema, such an install stays in {@code public}: the
  *       embedded database is Adlift's own file, so nothing else is there to share it with.</li>
- *   <li>Adlift's schema is created when missing.</li>
+ *   <li>Adlift's schema and the KPI schema are created when missing.</li>
  * </ul>
  *
  * On PostgreSQL an advisory lock makes processes that start together (two schedulers) prepare one
@@ -60,8 +60,10 @@ final class SchemaPreparation {
                 }
             }
             created(catalog, schema);
+            String kpi = settings.kpiSchema() != null ? settings.kpiSchema() : schema;
+            created(catalog, kpi);
             connection.commit();
-            return new DatabaseSchemas(schema);
+            return new DatabaseSchemas(schema, kpi);
         } catch (SQLException | RuntimeException e) {
             connection.rollback();
             throw e;

@@ -9,12 +9,25 @@ import org.junit.jupiter.api.Test;
 class SchemaPreparationTest {
 
     @Test
-    void shouldCreateAdliftsSchemaWhenMissing() throws Exception {
+    void shouldCreateAdliftsSchemaAndTheKpiSchemaWhenMissing() throws Exception {
         try (Connection db = EmbeddedDatabase.open()) {
-            DatabaseSchemas schemas = new SchemaPreparation(new DatabaseProperties("analytics")).prepare(db);
+            DatabaseSchemas schemas = new SchemaPreparation(new DatabaseProperties("adlift", "bi")).prepare(db);
 
-            assertThat(schemas).isEqualTo(new DatabaseSchemas("analytics"));
-            assertThat(new Catalog(db).hasSchema("analytics")).isTrue();
+            assertThat(schemas).isEqualTo(new DatabaseSchemas("adlift", "bi"));
+            assertThat(schemas.kpiViews()).isTrue();
+            Catalog catalog = new Catalog(db);
+            assertThat(catalog.hasSchema("adlift")).isTrue();
+            assertThat(catalog.hasSchema("bi")).isTrue();
+        }
+    }
+
+    @Test
+    void shouldReadTheKpiTablesInAdliftsSchemaWhenNoKpiSchemaIsSet() throws Exception {
+        try (Connection db = EmbeddedDatabase.open()) {
+            DatabaseSchemas schemas = new SchemaPreparation(new DatabaseProperties("analytics", "")).prepare(db);
+
+            assertThat(schemas).isEqualTo(new DatabaseSchemas("analytics", "analytics"));
+            assertThat(schemas.kpiViews()).isFalse();
         }
     }
 
@@ -25,9 +38,9 @@ class SchemaPreparationTest {
             EmbeddedDatabase.adliftHistoryInPublic(catalog);
             catalog.execute("CREATE TABLE public.batch_job_instance (job_instance_id BIGINT PRIMARY KEY)");
 
-            DatabaseSchemas schemas = new SchemaPreparation(new DatabaseProperties("adlift")).prepare(db);
+            DatabaseSchemas schemas = new SchemaPreparation(new DatabaseProperties("adlift", null)).prepare(db);
 
-            assertThat(schemas).isEqualTo(new DatabaseSchemas("public"));
+            assertThat(schemas).isEqualTo(new DatabaseSchemas("public", "public"));
             assertThat(catalog.hasTable("public", "batch_job_instance")).isTrue();
             assertThat(catalog.hasSchema("adlift")).isFalse();
         }
@@ -40,14 +53,14 @@ class SchemaPreparationTest {
             EmbeddedDatabase.historyInPublic(catalog);
             catalog.execute("INSERT INTO public.flyway_schema_history VALUES (1, '1', 'V1__customers.sql', TRUE)");
 
-            assertThat(new SchemaPreparation(new DatabaseProperties("adlift")).prepare(db))
-                    .isEqualTo(new DatabaseSchemas("adlift"));
+            assertThat(new SchemaPreparation(new DatabaseProperties("adlift", null)).prepare(db))
+                    .isEqualTo(new DatabaseSchemas("adlift", "adlift"));
 
             catalog.execute("CREATE TABLE adlift.flyway_schema_history (installed_rank INT PRIMARY KEY)");
             catalog.execute("DROP TABLE public.flyway_schema_history");
             EmbeddedDatabase.adliftHistoryInPublic(catalog);
-            assertThat(new SchemaPreparation(new DatabaseProperties("adlift")).prepare(db))
-                    .isEqualTo(new DatabaseSchemas("adlift"));
+            assertThat(new SchemaPreparation(new DatabaseProperties("adlift", null)).prepare(db))
+                    .isEqualTo(new DatabaseSchemas("adlift", "adlift"));
         }
     }
 }
