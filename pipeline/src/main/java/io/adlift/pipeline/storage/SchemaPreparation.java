@@ -37,31 +37,15 @@ final class SchemaPreparation {
 
     DatabaseSchemas prepare(Connection connection) throws SQLException {
         Catalog catalog = new Catalog(connection);
-        boolean postgres = catalog.postgres();
         connection.setAutoCommit(false);
         try {
-            if (postgres) {
+            if (catalog.postgres()) {
                 catalog.execute("SELECT pg_advisory_xact_lock(" + LOCK + ")");
             }
-            String schema = settings.schema();
-            if (!schema.equals(Catalog.PUBLIC) && !catalog.hasTable(schema, "flyway_schema_history")) {
-                Optional<LegacyInstall> legacy = LegacyInstall.find(catalog);
-                if (legacy.isPresent() && postgres) {
-                    created(catalog, schema);
-                    legacy.get().moveTo(catalog, schema);
-                    log.info("Moved Adlift's tables from schema public into schema {} (adlift.database.schema): {} tables "
-                            + "({}) and {} sequences ({}); the rest of public is left as it was", schema,
-                            legacy.get().tables().size(), String.join(", ", legacy.get().tables()),
-                            legacy.get().sequences().size(), String.join(", ", legacy.get().sequences()));
-                } else if (legacy.isPresent()) {
-                    log.info("This H2 database keeps Adlift's tables in schema public, where an earlier Adlift created "
-                            + "them (H2 cannot move tables to schema {} of adlift.database.schema)", schema);
-                    schema = Catalog.PUBLIC;
-                }
-            }
-            created(catalog, schema);
+            String schema = adliftSchema(catalog);
+            createIfMissing(catalog, schema);
             String kpi = settings.kpiSchema() != null ? settings.kpiSchema() : schema;
-            created(catalog, kpi);
+            createIfMissing(catalog, kpi);
             connection.commit();
             return new DatabaseSchemas(schema, kpi);
         } catch (SQLException | RuntimeException e) {
@@ -70,7 +54,31 @@ final class SchemaPreparation {
         }
     }
 
-    private static void created(Catalog catalog, String schema) throws SQLException {
+    /** The configured schema, with an install of the old layout moved into it; or public, for one on H2. */
+    private String adliftSchema(Catalog catalog) throws SQLException {
+        String schema = settings.schema();
+        if (schema.equals(Catalog.PUBLIC) || catalog.hasTable(schema, "flyway_schema_history")) {
+            return schema;
+        }
+        Optional<LegacyInstall> legacy = LegacyInstall.find(catalog);
+        if (legacy.isEmpty()) {
+            return schema;
+        }
+        if (!catalog.postgres()) {
+            log.info("This H2 database keeps Adlift's tables in schema public, where an earlier Adlift created them "
+                    + "(H2 cannot move tables to schema {} of adlift.database.schema)", schema);
+            return Catalog.PUBLIC;
+        }
+        createIfMissing(catalog, schema);
+        legacy.get().moveTo(catalog, schema);
+        log.info("Moved Adlift's tables from schema public into schema {} (adlift.database.schema): {} tables ({}) "
+                + "and {} sequences ({}); the rest of public is left as it was", schema, legacy.get().tables().size(),
+                String.join(", ", legacy.get().tables()), legacy.get().sequences().size(),
+                String.join(", ", legacy.get().sequences()));
+        return schema;
+    }
+
+    private static void createIfMissing(Catalog catalog, String schema) throws SQLException {
         if (catalog.createSchemaIfMissing(schema)) {
             log.info("Created schema {}", schema);
         }
