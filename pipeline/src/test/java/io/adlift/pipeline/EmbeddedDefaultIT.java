@@ -6,8 +6,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
-/** The Quick start: the real Kaggle file on the embedded H2 default, nothing else configured. */
+/**
+ * The Quick start: the real Kaggle file on the embedded H2 default, nothing else configured; Adlift's
+ * tables are in its schema there too.
+ */
 class EmbeddedDefaultIT {
 
     @TempDir
@@ -39,6 +44,16 @@ class EmbeddedDefaultIT {
         Adlift.Result status = Adlift.embedded(data).run("status", "--json");
         assertThat(status.exitCode()).isZero();
         assertThat(status.out()).contains("\"name\" : \"deploy\"").contains("\"test.r2\"").contains("\"decision\" : \"deployed\"");
+
+        JdbcTemplate h2 = new JdbcTemplate(new DriverManagerDataSource("jdbc:h2:file:" + data.resolve("adlift")
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;AUTO_SERVER=TRUE", "sa", ""));
+        String tables = "SELECT table_name FROM information_schema.tables WHERE table_schema = ?";
+        assertThat(h2.queryForList(tables, String.class, "adlift")).as("Adlift's schema in the embedded database")
+                .contains("batch_job_instance", "batch_step_execution", "flyway_schema_history", "kpi_campaign", "kpi_segment",
+                        "ingest_reject", "deployment", "shedlock", "stg_ad_conversions_ads", "cln_ad_conversions_ads");
+        assertThat(h2.queryForList(tables, String.class, "public")).isEmpty();
+        assertThat(h2.queryForList("SELECT sequence_name FROM information_schema.sequences WHERE sequence_schema = ?",
+                String.class, "adlift")).contains("batch_job_execution_seq", "batch_job_instance_seq");
     }
 
     @Test

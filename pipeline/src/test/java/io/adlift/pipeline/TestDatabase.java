@@ -7,12 +7,17 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * The real PostgreSQL the integration tests run against, started by {@code .ci/services} in Maven's
- * pre-integration-test phase. Each test class starts from an empty schema.
+ * pre-integration-test phase. Each test class starts from an empty database. Queries resolve unqualified
+ * names in Adlift's schema, as Adlift's own do.
  */
 public final class TestDatabase {
 
     static final String USER = "adlift";
     static final String PASSWORD = "adlift";
+    /** Adlift's schema by default ({@code adlift.database.schema}). */
+    public static final String SCHEMA = "adlift";
+    /** The KPI schema the tests that set {@code adlift.database.kpi-schema} use. */
+    public static final String KPI_SCHEMA = "bi";
 
     private TestDatabase() {
     }
@@ -22,12 +27,19 @@ public final class TestDatabase {
     }
 
     public static JdbcTemplate jdbc() {
-        return new JdbcTemplate(new DriverManagerDataSource(url(), USER, PASSWORD));
+        DriverManagerDataSource dataSource = new DriverManagerDataSource(url(), USER, PASSWORD);
+        dataSource.setSchema(SCHEMA);
+        return new JdbcTemplate(dataSource);
     }
 
-    /** Drops everything, so Flyway migrates a fresh schema on the next start. */
+    /**
+     * Drops Adlift's schema and the tests' KPI schema, so Flyway migrates afresh on the next start, and
+     * empties {@code public}, where tests put other applications' tables or an install of the old layout.
+     */
     public static void reset() {
         JdbcTemplate jdbc = jdbc();
+        jdbc.execute("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
+        jdbc.execute("DROP SCHEMA IF EXISTS " + KPI_SCHEMA + " CASCADE");
         jdbc.execute("DROP SCHEMA public CASCADE");
         jdbc.execute("CREATE SCHEMA public");
     }
