@@ -7,8 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -57,11 +55,7 @@ class RelaunchOnPostgresIT {
     }
 
     private static long staged() {
-        try {
-            return TestDatabase.count("SELECT COUNT(*) FROM stg_ad_conversions_ads");
-        } catch (RuntimeException tableNotCreatedYet) {
-            return 0;
-        }
+        return TestDatabase.countOnceCreated("SELECT COUNT(*) FROM stg_ad_conversions_ads");
     }
 
     private static long onlyExecutionId() {
@@ -159,9 +153,6 @@ class RelaunchOnPostgresIT {
                 .isEqualTo(ROWS - file.badRows);
         assertThat(TestDatabase.count("SELECT COUNT(*) FROM ingest_reject")).isEqualTo(file.badRows);
         assertThat(TestDatabase.count("SELECT COUNT(DISTINCT line) FROM ingest_reject")).isEqualTo(file.badRows);
-        Map<String, Long> kpi = new TreeMap<>();
-        TestDatabase.rows("SELECT campaign_id, impressions FROM kpi_campaign")
-                .forEach(r -> kpi.put((String) r.get("campaign_id"), ((Number) r.get("impressions")).longValue()));
-        assertThat(kpi).isEqualTo(file.impressions);
+        assertThat(TestDatabase.impressionsByCampaign()).isEqualTo(file.impressions);
     }
 }

@@ -20,8 +20,6 @@ import org.springframework.batch.core.launch.JobExecutionAlreadyRunningException
 import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
-import org.springframework.dao.ConcurrencyFailureException;
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -37,17 +35,16 @@ public class PipelineLauncher {
     private final JobRepository jobRepository;
     private final Job modelPipeline;
     private final Job kpiPipeline;
-
-    private static final int RACE_ATTEMPTS = 5;
-    private static final long RACE_BACKOFF_MILLIS = 100;
+    private final LaunchLock launchLock;
 
     PipelineLauncher(PipelineCatalog catalog, JobOperator jobOperator, JobRepository jobRepository, Job modelPipeline,
-            Job kpiPipeline) {
+            Job kpiPipeline, LaunchLock launchLock) {
         this.catalog = catalog;
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.modelPipeline = modelPipeline;
         this.kpiPipeline = kpiPipeline;
+        this.launchLock = launchLock;
     }
 
     public LaunchOutcome launch(RunRequest request) throws Exception {
@@ -66,21 +63,9 @@ public class PipelineLauncher {
         inputs.forEach((source, path) -> params.addString(RunContext.INPUT_PREFIX + source, path.toString(), false));
         JobParameters parameters = params.toJobParameters();
         Job job = pipeline.hasModel() ? modelPipeline : kpiPipeline;
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return start(job, parameters);
-            } catch (DataIntegrityViolationException | ConcurrencyFailureException | IllegalStateException raced) {
-                // Another process created the same job instance or execution at the same moment: Spring Batch
-                // says "JobInstance must not already exist", or finds the instance before its execution
-                // ("Cannot find any job execution"), or the database refuses the duplicate. Launching again
-                // once the other process has its execution sees it, as running or completed, the way a later
-                // launch would.
-                if (attempt == RACE_ATTEMPTS) {
-                    throw raced;
-                }
-                Thread.sleep(RACE_BACKOFF_MILLIS * attempt);
-            }
-        }
+        // Under the lock, a second launch of the same run finds the first one's execution running (exit 6)
+        // instead of creating a second execution next to it.
+        return launchLock.around(() -> start(job, parameters));
     }
 
     private LaunchOutcome start(Job job, JobParameters parameters) throws Exception {

@@ -6,6 +6,7 @@ import java.util.Map;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.launch.JobExecutionAlreadyRunningException;
 import org.springframework.batch.core.launch.JobExecutionNotRunningException;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
@@ -38,12 +39,15 @@ public class RunOperations {
     private final JobRepository repository;
     private final RunProcesses processes;
     private final Map<String, Job> jobs;
+    private final LaunchLock launchLock;
 
-    RunOperations(JobOperator jobOperator, JobRepository repository, RunProcesses processes, List<Job> jobs) {
+    RunOperations(JobOperator jobOperator, JobRepository repository, RunProcesses processes, List<Job> jobs,
+            LaunchLock launchLock) {
         this.jobOperator = jobOperator;
         this.repository = repository;
         this.processes = processes;
         this.jobs = jobs.stream().collect(java.util.stream.Collectors.toMap(Job::getName, j -> j));
+        this.launchLock = launchLock;
     }
 
     public JobExecution execution(long id) {
@@ -61,9 +65,20 @@ public class RunOperations {
 
     /** Restarts a failed or stopped run: its completed steps are skipped, the failed one resumes. */
     public JobExecution restart(JobExecution execution) throws Exception {
+        // Checked under the launch lock, from the repository as it is now: a restart of the same run at the
+        // same moment has either created its execution already (this one is refused as running) or waits.
+        return launchLock.around(() -> restartChecked(execution.getId()));
+    }
+
+    private JobExecution restartChecked(long id) throws Exception {
+        JobExecution execution = execution(id);
         JobExecution last = repository.getLastJobExecution(execution.getJobInstance());
         if (last != null && last.getId() != execution.getId()) {
-            throw new NotAllowedException("run " + execution.getId() + " was already restarted as run " + last.getId()
+            if (last.getStatus().isRunning()) {
+                throw new NotAllowedException("already running: run " + id + " was restarted as run " + last.getId()
+                        + "; " + runningMessage(last), true);
+            }
+            throw new NotAllowedException("run " + id + " was already restarted as run " + last.getId()
                     + " (" + last.getStatus() + "); restart that one instead", false);
         }
         BatchStatus status = execution.getStatus();
@@ -82,7 +97,11 @@ public class RunOperations {
                     + execution.getJobInstance().getJobName() + "', which this version of Adlift does not have; "
                     + "jobs: " + jobs.keySet(), false);
         }
-        return jobOperator.start(job, execution.getJobParameters());
+        try {
+            return jobOperator.start(job, execution.getJobParameters());
+        } catch (JobExecutionAlreadyRunningException e) {
+            throw new NotAllowedException(runningMessage(repository.getLastJobExecution(execution.getJobInstance())), true);
+        }
     }
 
     /**
