@@ -50,10 +50,11 @@ public class PipelineLauncher {
     public LaunchOutcome launch(RunRequest request) throws Exception {
         Pipeline pipeline = catalog.get(request.pipeline());
         Map<String, Path> inputs = checkInputs(pipeline, request.inputs());
+        InputFingerprint fingerprint = fingerprint(inputs);
         JobParametersBuilder params = new JobParametersBuilder()
                 .addString(RunContext.PIPELINE, pipeline.name())
                 .addLocalDate(RunContext.BUSINESS_DATE, request.businessDate())
-                .addString(RunContext.INPUT_FINGERPRINT, fingerprint(inputs));
+                .addString(RunContext.INPUT_FINGERPRINT, fingerprint.run());
         if (request.rerun()) {
             params.addString(RunContext.RERUN, Instant.now().toString());
         }
@@ -61,6 +62,7 @@ public class PipelineLauncher {
             params.addString(RunContext.SCHEDULED_AT, request.scheduledAt().toString());
         }
         inputs.forEach((source, path) -> params.addString(RunContext.INPUT_PREFIX + source, path.toString(), false));
+        fingerprint.files().forEach((source, sha256) -> params.addString(RunContext.INPUT_SHA256_PREFIX + source, sha256, false));
         JobParameters parameters = params.toJobParameters();
         Job job = pipeline.hasModel() ? modelPipeline : kpiPipeline;
         // Under the lock, a second launch of the same run finds the first one's execution running (exit 6)
@@ -106,7 +108,7 @@ public class PipelineLauncher {
         return inputs;
     }
 
-    private static String fingerprint(Map<String, Path> inputs) {
+    private static InputFingerprint fingerprint(Map<String, Path> inputs) {
         try {
             return InputFingerprint.of(inputs);
         } catch (IOException e) {

@@ -40,14 +40,16 @@ public class RunOperations {
     private final RunProcesses processes;
     private final Map<String, Job> jobs;
     private final LaunchLock launchLock;
+    private final UnchangedInputs unchangedInputs;
 
     RunOperations(JobOperator jobOperator, JobRepository repository, RunProcesses processes, List<Job> jobs,
-            LaunchLock launchLock) {
+            LaunchLock launchLock, UnchangedInputs unchangedInputs) {
         this.jobOperator = jobOperator;
         this.repository = repository;
         this.processes = processes;
         this.jobs = jobs.stream().collect(java.util.stream.Collectors.toMap(Job::getName, j -> j));
         this.launchLock = launchLock;
+        this.unchangedInputs = unchangedInputs;
     }
 
     public JobExecution execution(long id) {
@@ -89,6 +91,7 @@ public class RunOperations {
             throw new NotAllowedException("run " + execution.getId() + " is " + status + " and cannot be restarted; "
                     + "use 'adlift run … --rerun' for a fresh run", false);
         }
+        unchangedInputs.check(execution);
         // What JobOperator.restart does, with Adlift's own jobs: Boot's batch configuration leaves the job
         // registry that restart(JobExecution) looks jobs up in empty. Same parameters, same instance.
         Job job = jobs.get(execution.getJobInstance().getJobName());
