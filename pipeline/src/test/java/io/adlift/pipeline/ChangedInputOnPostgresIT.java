@@ -2,7 +2,6 @@ package io.adlift.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -25,9 +24,7 @@ class ChangedInputOnPostgresIT {
     @Test
     void shouldRefuseToResumeARunWhoseFileChangedAndRunTheNewDataAsANewRun() throws Exception {
         TestDatabase.reset();
-        Path pipelines = Files.createDirectories(dir.resolve("pipelines"));
-        String shipped = Files.readString(Adlift.repoRoot().resolve("config/pipelines/ad-conversions.yml"));
-        Files.writeString(pipelines.resolve("ad-conversions.yml"), shipped.replace("kind: regression", "kind: kpi-only"));
+        Path pipelines = AdFile.kpiOnlyDefinition(dir.resolve("pipelines"));
         List<String> settings = List.of("--adlift.pipelines-dir=" + pipelines, "--adlift.ingest.chunk-size=100");
         Path input = dir.resolve("ads.csv");
         AdFile.write(input, ROWS, 1_000, 1);

@@ -3,7 +3,6 @@ package io.adlift.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,9 +35,7 @@ class ConcurrentRelaunchOnPostgresIT {
     static void writeASmallFileAndAKpiOnlyDefinition() throws IOException {
         TestDatabase.reset();
         file = AdFile.write(dir.resolve("ads.csv"), ROWS, 1_000, 5);
-        pipelines = Files.createDirectories(dir.resolve("pipelines"));
-        String shipped = Files.readString(Adlift.repoRoot().resolve("config/pipelines/ad-conversions.yml"));
-        Files.writeString(pipelines.resolve("ad-conversions.yml"), shipped.replace("kind: regression", "kind: kpi-only"));
+        pipelines = AdFile.kpiOnlyDefinition(dir.resolve("pipelines"));
     }
 
     /** Small chunks: a winner paused and stopped at once commits a few hundred rows, so twenty races fit in the file. */

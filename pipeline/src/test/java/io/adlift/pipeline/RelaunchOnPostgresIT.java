@@ -3,7 +3,6 @@ package io.adlift.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -31,10 +30,7 @@ class RelaunchOnPostgresIT {
     @BeforeAll
     static void writeALargeFileAndAKpiOnlyDefinition() throws IOException {
         file = AdFile.write(dir.resolve("ads-2m.csv"), ROWS, 10_000, 11);
-        pipelines = Files.createDirectories(dir.resolve("pipelines"));
-        String shipped = Files.readString(Adlift.repoRoot().resolve("config/pipelines/ad-conversions.yml"));
-        // The model branch is not what is under test here; a KPI-only job keeps the test short.
-        Files.writeString(pipelines.resolve("ad-conversions.yml"), shipped.replace("kind: regression", "kind: kpi-only"));
+        pipelines = AdFile.kpiOnlyDefinition(dir.resolve("pipelines"));
     }
 
     @BeforeEach
