@@ -129,6 +129,20 @@ class MalformedInputOnPostgresIT {
     }
 
     @Test
+    void shouldRefuseADeviceOrAPipeAsInputWithUsageErrorInsteadOfReadingIt() throws Exception {
+        Path fifo = dir.resolve("ads.fifo");
+        assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor()).isZero();
+
+        for (String input : List.of("/dev/null", fifo.toString())) {
+            Adlift.Result result = Adlift.onPostgres(dir.resolve("data"))
+                    .run("run", "ad-conversions", "--input", input, "--business-date", "2026-02-07");
+
+            assertThat(result.exitCode()).as(result.all()).isEqualTo(2);
+            assertThat(result.err()).contains("--input ads: " + input + " is not a regular file");
+        }
+    }
+
+    @Test
     void shouldFailNamingTheLineWhereAQuoteIsNeverClosedAndKeepTheReject() throws IOException {
         Path file = dir.resolve("truncated.csv");
         Files.writeString(file, HEADER + "\n1,916,1,30-34,M,15,10,1,1.0,1,0\n2,916,\"1,30-34,M,15,10,1,1.0,1,0\n"

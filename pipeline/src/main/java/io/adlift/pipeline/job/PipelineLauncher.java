@@ -98,6 +98,11 @@ public class PipelineLauncher {
                 problems.add("missing --input for source '" + source + "' of pipeline '" + pipeline.name() + "'");
             } else if (!Files.isReadable(path) || Files.isDirectory(path)) {
                 problems.add("--input " + source + ": " + path + " is not a readable file");
+            } else if (!Files.isRegularFile(path)) {
+                // A device or a FIFO: the input is read twice (its fingerprint, then ingest), and a FIFO would
+                // block the first read until a writer comes, or give ingest nothing.
+                problems.add("--input " + source + ": " + path + " is not a regular file (a device or a pipe?); "
+                        + "give a file with a header line and data rows");
             } else {
                 inputs.put(source, path.toAbsolutePath().normalize());
             }

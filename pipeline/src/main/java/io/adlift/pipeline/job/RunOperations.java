@@ -1,6 +1,7 @@
 package io.adlift.pipeline.job;
 
 import io.adlift.pipeline.definition.DefinitionException;
+import io.adlift.pipeline.tracking.RunTracking;
 import java.util.List;
 import java.util.Map;
 import org.springframework.batch.core.job.Job;
@@ -41,15 +42,17 @@ public class RunOperations {
     private final Map<String, Job> jobs;
     private final LaunchLock launchLock;
     private final UnchangedInputs unchangedInputs;
+    private final RunTracking runTracking;
 
     RunOperations(JobOperator jobOperator, JobRepository repository, RunProcesses processes, List<Job> jobs,
-            LaunchLock launchLock, UnchangedInputs unchangedInputs) {
+            LaunchLock launchLock, UnchangedInputs unchangedInputs, RunTracking runTracking) {
         this.jobOperator = jobOperator;
         this.repository = repository;
         this.processes = processes;
         this.jobs = jobs.stream().collect(java.util.stream.Collectors.toMap(Job::getName, j -> j));
         this.launchLock = launchLock;
         this.unchangedInputs = unchangedInputs;
+        this.runTracking = runTracking;
     }
 
     public JobExecution execution(long id) {
@@ -122,7 +125,9 @@ public class RunOperations {
                     + (process.alive() ? "is still running; stop it with 'adlift stop " + execution.getId() + "'"
                             : "cannot be checked from this host; if you are sure it is dead, use --force"), true);
         }
-        return jobOperator.recover(execution);
+        JobExecution recovered = jobOperator.recover(execution);
+        runTracking.recovered(recovered);
+        return recovered;
     }
 
     /** Asks a running run to stop at its next commit; it can be restarted afterwards. */
