@@ -195,15 +195,16 @@
     document.querySelectorAll('#upload-files input[type=file]').forEach(i => { if (i.files[0]) body.append(i.name, i.files[0]); });
     const date = document.getElementById('u-date').value;
     if (date) body.append('businessDate', date);
+    const auth = { Authorization: 'Bearer ' + document.getElementById('u-token').value };
     const response = await fetch('/api/v1/pipelines/' + encodeURIComponent(pipeline) + '/uploads', {
-      method: 'POST', body, headers: { Authorization: 'Bearer ' + document.getElementById('u-token').value } });
+      method: 'POST', body, headers: auth });
     const answer = await response.json();
     if (!response.ok) {
       out.textContent = answer.error + (answer.errors || []).map(x => '\n  ' + x.field + ': ' + x.message).join('');
       return;
     }
     const poll = async () => {
-      const r = await fetch('/api/v1/uploads/' + answer.id);
+      const r = await fetch('/api/v1/uploads/' + answer.id, { headers: auth });
       const u = await r.json();
       out.textContent = 'Upload ' + u.id + ': ' + u.state + (u.run ? '\nRun #' + u.run.executionId + ' ' + u.run.status + '\n'
         + u.run.steps.map(s => '  ' + s.name + ' ' + s.status + ' (read ' + s.read + ', written ' + s.written + ')').join('\n') : '')

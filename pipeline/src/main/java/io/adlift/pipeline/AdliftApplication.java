@@ -38,9 +38,13 @@ public class AdliftApplication {
         // the database under it.
         application.setRegisterShutdownHook(false);
         if ("serve".equals(firstCommand(args))) {
-            // The web layer of adlift serve (API, dashboard, uploads); schedule serves Actuator alone.
-            application.setDefaultProperties(java.util.Map.of("adlift.serve.active", "true"));
+            // The web layer of adlift serve (API, dashboard, uploads); schedule serves Actuator alone. Serve
+            // answers anyone, so its health details (paths, database, MLflow) go only to the token's holder.
+            application.setDefaultProperties(java.util.Map.of("adlift.serve.active", "true",
+                    "management.endpoint.health.show-details", "when-authorized"));
             args = io.adlift.pipeline.serve.ServePort.withServerPort(args);
+        } else if ("schedule".equals(firstCommand(args))) {
+            application.setDefaultProperties(java.util.Map.of("management.endpoint.health.show-details", "always"));
         }
         application.addInitializers(context -> context.getBeanFactory().registerSingleton("shutdownGate", gate));
         try (ConfigurableApplicationContext context = application.run(args)) {

@@ -61,4 +61,15 @@ final class AdFile {
         file.impressions.putAll(sums);
         return file;
     }
+
+    /**
+     * The shipped ad-conversions definition as a KPI-only pipeline, in {@code dir}: for tests of ingest and
+     * relaunches, where the model branch is not under test and would only make them longer.
+     */
+    static Path kpiOnlyDefinition(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        String shipped = Files.readString(Adlift.repoRoot().resolve("config/pipelines/ad-conversions.yml"));
+        Files.writeString(dir.resolve("ad-conversions.yml"), shipped.replace("kind: regression", "kind: kpi-only"));
+        return dir;
+    }
 }

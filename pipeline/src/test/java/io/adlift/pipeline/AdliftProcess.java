@@ -70,6 +70,18 @@ final class AdliftProcess implements AutoCloseable {
         process.destroy();
     }
 
+    long pid() {
+        return process.pid();
+    }
+
+    /** Sends {@code signal} (STOP, CONT, …) with kill(1): Java has no call for the signals that pause a process. */
+    void signal(String signal) throws Exception {
+        Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid())).inheritIO().start();
+        if (kill.waitFor() != 0) {
+            throw new AssertionError("kill -" + signal + " " + process.pid() + " failed");
+        }
+    }
+
     /** SIGKILL: no chance to clean up. */
     void kill() {
         process.destroyForcibly();

@@ -102,4 +102,13 @@ class DashboardOnInfluencerRoasIT {
         Map<String, Object> within = (Map<String, Object>) dashboard("&from=2026-06-15&to=2026-06-15").get("cards");
         assertThat(number(within.get("rows"))).isPositive();
     }
+
+    @Test
+    void shouldAnswer400ToAFilterValueWithANulByte() throws Exception {
+        for (String query : List.of("&campaign=%00", "&segment=Insta%00gram")) {
+            ServeProcess.Answer answer = serve.get(DASHBOARD + query);
+            assertThat(answer.status()).as(query).isEqualTo(400);
+            assertThat(answer.body()).contains("must not contain control characters");
+        }
+    }
 }

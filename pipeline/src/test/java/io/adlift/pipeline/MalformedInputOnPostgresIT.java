@@ -87,6 +87,62 @@ class MalformedInputOnPostgresIT {
     }
 
     @Test
+    void shouldRejectValuesPostgresqlOrTheKpiColumnsCannotHoldAndSumTheRestExactly() throws IOException {
+        List<String> lines = new ArrayList<>();
+        lines.add(HEADER);
+        long impressions = 0;
+        for (int i = 0; i < 40; i++) {
+            lines.add((1000 + i) + ",916," + (103000 + i) + ",30-34,M,15," + (9_000_000 + i) + ",1,1.5,1,0");
+            impressions += 9_000_000 + i;
+        }
+        lines.add("2001,916,1,30-34,M\u0000F,15,100,1,1.5,1,0");               // line 42: a NUL byte in a text field
+        lines.add("2002,916,1,30-34,M,15,100,1,1e30,1,0");                      // line 43: spend beyond DECIMAL(38, 12)
+        lines.add("2003,916,1,30-34,M,15,5000000000000000000,1,1.5,1,0");       // line 44: these two would sum beyond
+        lines.add("2004,916,1,30-34,M,15,5000000000000000000,1,1.5,1,0");       // line 45: BIGINT
+        lines.add("2005,916,1,30-34,M,15,100,1,0x1p3,1,0");                     // line 46: a Java-only literal
+        lines.add("2006,916,1,30-34,M,15,100,1,1.5,1,0\u0000");                // line 47: a NUL byte at the end of the line
+        Path file = dir.resolve("poison.csv");
+        Files.writeString(file, String.join("\n", lines) + "\n");
+        Path pipelines = Files.createDirectories(dir.resolve("poison-kpi-only"));
+        Files.writeString(pipelines.resolve("ad-conversions.yml"), Files.readString(lenientDefinition().resolve(
+                "ad-conversions.yml")).replace("kind: regression", "kind: kpi-only"));
+
+        Adlift.Result result = Adlift.onPostgres(dir.resolve("data")).with("--adlift.pipelines-dir=" + pipelines)
+                .run("run", "ad-conversions", "--input", file.toString(), "--business-date", "2026-02-06");
+
+        assertThat(result.exitCode()).as(result.all()).isZero();
+        assertThat(result.out()).contains("46 rows read, 40 staged, 6 rejected at ingest");
+        List<Map<String, Object>> rejects = TestDatabase.rows(
+                "SELECT line, column_name, reason, raw_record FROM ingest_reject WHERE file = ? ORDER BY line", file.toString());
+        assertThat(rejects).extracting(r -> r.get("line")).containsExactly(42L, 43L, 44L, 45L, 46L, 47L);
+        assertThat(rejects).extracting(r -> r.get("column_name"))
+                .containsExactly("gender", "Spent", "Impressions", "Impressions", "Spent", "Approved_Conversion");
+        assertThat((String) rejects.get(0).get("reason")).startsWith("contains a NUL byte (0x00)");
+        assertThat((String) rejects.get(0).get("raw_record")).contains("M\\0F");
+        assertThat((String) rejects.get(1).get("reason")).startsWith("number 1e30 is beyond the largest magnitude");
+        assertThat((String) rejects.get(2).get("reason")).startsWith("integer 5000000000000000000 is beyond");
+        assertThat((String) rejects.get(4).get("reason")).isEqualTo("not a number: '0x1p3'");
+        assertThat(TestDatabase.count("SELECT impressions FROM kpi_campaign WHERE business_date = DATE '2026-02-06' "
+                + "AND campaign_id = '916'")).isEqualTo(impressions);
+        assertThat(TestDatabase.rows("SELECT spend FROM kpi_campaign WHERE business_date = DATE '2026-02-06'"))
+                .singleElement().satisfies(r -> assertThat(((Number) r.get("spend")).doubleValue()).isEqualTo(60.0));
+    }
+
+    @Test
+    void shouldRefuseADeviceOrAPipeAsInputWithUsageErrorInsteadOfReadingIt() throws Exception {
+        Path fifo = dir.resolve("ads.fifo");
+        assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor()).isZero();
+
+        for (String input : List.of("/dev/null", fifo.toString())) {
+            Adlift.Result result = Adlift.onPostgres(dir.resolve("data"))
+                    .run("run", "ad-conversions", "--input", input, "--business-date", "2026-02-07");
+
+            assertThat(result.exitCode()).as(result.all()).isEqualTo(2);
+            assertThat(result.err()).contains("--input ads: " + input + " is not a regular file");
+        }
+    }
+
+    @Test
     void shouldFailNamingTheLineWhereAQuoteIsNeverClosedAndKeepTheReject() throws IOException {
         Path file = dir.resolve("truncated.csv");
         Files.writeString(file, HEADER + "\n1,916,1,30-34,M,15,10,1,1.0,1,0\n2,916,\"1,30-34,M,15,10,1,1.0,1,0\n"

@@ -86,4 +86,37 @@ class MlflowRestartOnPostgresIT {
                     firstExecution)).singleElement().satisfies(r -> assertThat(r.get("mlflow_run_id")).isEqualTo(runId));
         }
     }
+
+    @Test
+    void shouldEndTheMlflowRunOfARunKilledHardWhenItIsRecovered() throws Exception {
+        String experiment = "it-recover-" + UUID.randomUUID();
+        List<String> settings = List.of("--mlflow.tracking-uri=" + MLFLOW.uri(), "--mlflow.experiment-name=" + experiment);
+        long execution;
+        try (AdliftProcess run = AdliftProcess.start(dir.resolve("data"), settings,
+                "run", "ad-conversions", "--input", KAG.toString(), "--business-date", "2026-04-11")) {
+            // Once rows are staged, the job has recorded its MLflow run's id: that is done before its first step.
+            run.awaitWhileRunning(() -> hasRuns(experiment)
+                    && TestDatabase.countOnceCreated("SELECT COUNT(*) FROM stg_ad_conversions_ads") > 0,
+                    java.time.Duration.ofMinutes(2));
+            run.kill();
+            run.exitCode(java.time.Duration.ofMinutes(1));
+            execution = TestDatabase.count("SELECT MAX(job_execution_id) FROM batch_job_execution");
+        }
+        assertThat(MLFLOW.runs(experiment).get(0).path("info").path("status").asString()).isEqualTo("RUNNING");
+
+        Adlift adlift = Adlift.onPostgres(dir.resolve("data")).with(settings.get(0)).with(settings.get(1));
+        Adlift.Result recover = adlift.run("recover", Long.toString(execution));
+
+        assertThat(recover.exitCode()).as(recover.all()).isZero();
+        assertThat(MLFLOW.runs(experiment)).singleElement()
+                .satisfies(r -> assertThat(r.path("info").path("status").asString()).isEqualTo("FAILED"));
+    }
+
+    private static boolean hasRuns(String experiment) {
+        try {
+            return !MLFLOW.runs(experiment).isEmpty();
+        } catch (RuntimeException | AssertionError experimentNotCreatedYet) {
+            return false;
+        }
+    }
 }

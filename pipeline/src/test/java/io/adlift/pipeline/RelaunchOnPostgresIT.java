@@ -3,12 +3,9 @@ package io.adlift.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,10 +30,7 @@ class RelaunchOnPostgresIT {
     @BeforeAll
     static void writeALargeFileAndAKpiOnlyDefinition() throws IOException {
         file = AdFile.write(dir.resolve("ads-2m.csv"), ROWS, 10_000, 11);
-        pipelines = Files.createDirectories(dir.resolve("pipelines"));
-        String shipped = Files.readString(Adlift.repoRoot().resolve("config/pipelines/ad-conversions.yml"));
-        // The model branch is not what is under test here; a KPI-only job keeps the test short.
-        Files.writeString(pipelines.resolve("ad-conversions.yml"), shipped.replace("kind: regression", "kind: kpi-only"));
+        pipelines = AdFile.kpiOnlyDefinition(dir.resolve("pipelines"));
     }
 
     @BeforeEach
@@ -57,11 +51,7 @@ class RelaunchOnPostgresIT {
     }
 
     private static long staged() {
-        try {
-            return TestDatabase.count("SELECT COUNT(*) FROM stg_ad_conversions_ads");
-        } catch (RuntimeException tableNotCreatedYet) {
-            return 0;
-        }
+        return TestDatabase.countOnceCreated("SELECT COUNT(*) FROM stg_ad_conversions_ads");
     }
 
     private static long onlyExecutionId() {
@@ -159,9 +149,6 @@ class RelaunchOnPostgresIT {
                 .isEqualTo(ROWS - file.badRows);
         assertThat(TestDatabase.count("SELECT COUNT(*) FROM ingest_reject")).isEqualTo(file.badRows);
         assertThat(TestDatabase.count("SELECT COUNT(DISTINCT line) FROM ingest_reject")).isEqualTo(file.badRows);
-        Map<String, Long> kpi = new TreeMap<>();
-        TestDatabase.rows("SELECT campaign_id, impressions FROM kpi_campaign")
-                .forEach(r -> kpi.put((String) r.get("campaign_id"), ((Number) r.get("impressions")).longValue()));
-        assertThat(kpi).isEqualTo(file.impressions);
+        assertThat(TestDatabase.impressionsByCampaign()).isEqualTo(file.impressions);
     }
 }

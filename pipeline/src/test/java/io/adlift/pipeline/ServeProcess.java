@@ -36,10 +36,12 @@ final class ServeProcess implements AutoCloseable {
 
     private final AdliftProcess process;
     private final String base;
+    private final int port;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     private ServeProcess(AdliftProcess process, int port) {
         this.process = process;
+        this.port = port;
         this.base = "http://127.0.0.1:" + port;
     }
 
@@ -65,6 +67,10 @@ final class ServeProcess implements AutoCloseable {
         } catch (Exception e) {
             return false;
         }
+    }
+
+    int port() {
+        return port;
     }
 
     Answer get(String path) throws IOException, InterruptedException {

@@ -52,4 +52,21 @@ public final class TestDatabase {
         Long n = jdbc().queryForObject(sql, Long.class, args);
         return n == null ? 0 : n;
     }
+
+    /** {@link #count}, or 0 while the table it reads does not exist yet (before the first run migrates the schema). */
+    public static long countOnceCreated(String sql, Object... args) {
+        try {
+            return count(sql, args);
+        } catch (RuntimeException tableNotCreatedYet) {
+            return 0;
+        }
+    }
+
+    /** {@code kpi_campaign}'s impressions by campaign, as {@link AdFile#impressions} has them. */
+    static Map<String, Long> impressionsByCampaign() {
+        Map<String, Long> kpi = new java.util.TreeMap<>();
+        rows("SELECT campaign_id, impressions FROM kpi_campaign")
+                .forEach(r -> kpi.put((String) r.get("campaign_id"), ((Number) r.get("impressions")).longValue()));
+        return kpi;
+    }
 }

@@ -36,12 +36,15 @@ class UploadAndRunOnKaggleIT {
 
     private static ServeProcess serve;
     private static Path uploadFolder;
+    /** Tomcat's base folder, where it spools the parts of a multipart body it reads. */
+    private static Path tomcat;
 
     @BeforeAll
     static void serveWithUploadsEnabled() throws Exception {
         TestDatabase.reset();
         uploadFolder = dataDir.resolve("uploads-here");
-        serve = ServeProcess.start(dataDir, List.of("--adlift.serve.upload.enabled=true",
+        tomcat = dataDir.resolve("tomcat");
+        serve = ServeProcess.start(dataDir, List.of("--server.tomcat.basedir=" + tomcat, "--adlift.serve.upload.enabled=true",
                 "--adlift.serve.upload.token=" + TOKEN, "--adlift.serve.upload.folder=" + uploadFolder,
                 "--adlift.serve.upload.max-file-size=200KB"));
     }
@@ -91,6 +94,74 @@ class UploadAndRunOnKaggleIT {
         assertThat(files(uploadFolder)).isEmpty();
     }
 
+    /**
+     * Multipart bodies without the token, to the upload endpoint and to /predict, announced as 45 MB and
+     * sent in part: each is answered 401 while the rest of its body is still unsent, and nothing of them
+     * is on disk. Uploads with the token are read (and spooled) two at a time; a third is answered 503.
+     */
+    @Test
+    void shouldAnswerUnauthenticatedBodiesBeforeReadingThemAndBoundConcurrentUploads() throws Exception {
+        List<java.net.Socket> open = new ArrayList<>();
+        try {
+            for (int i = 0; i < 10; i++) {
+                String path = i % 2 == 0 ? UPLOADS : "/api/v1/pipelines/ad-conversions/predict";
+                java.net.Socket socket = startMultipart(path, i % 3 == 0 ? "not-" + TOKEN : null, 45_000_000, 64 * 1024);
+                open.add(socket);
+                assertThat(statusLine(socket)).as(path).isEqualTo("HTTP/1.1 401 ");
+            }
+            assertThat(files(tomcat)).as("nothing of an unauthenticated body is on disk").isEmpty();
+
+            java.net.Socket first = startMultipart(UPLOADS, TOKEN, 150_000, 100_000);
+            java.net.Socket second = startMultipart(UPLOADS, TOKEN, 150_000, 100_000);
+            open.add(first);
+            open.add(second);
+            Instant deadline = Instant.now().plus(Duration.ofMinutes(1));
+            while (files(tomcat).size() < 2 && Instant.now().isBefore(deadline)) {
+                Thread.sleep(50); // both are being read: their parts are being spooled
+            }
+            java.net.Socket third = startMultipart(UPLOADS, TOKEN, 150_000, 100_000);
+            open.add(third);
+            assertThat(statusLine(third)).isEqualTo("HTTP/1.1 503 ");
+        } finally {
+            for (java.net.Socket socket : open) {
+                socket.close();
+            }
+        }
+        assertThat(serve.get("/api/v1/uploads/some-id").status()).isEqualTo(401);
+        assertThat(serve.get("/actuator/health").body()).doesNotContain("components").doesNotContain("details");
+        assertThat(serve.send(HttpRequest.newBuilder(URI.create(serve.url("/actuator/health")))
+                .header("Authorization", "Bearer " + TOKEN)).body()).contains("\"db\"");
+    }
+
+    /** A multipart request announcing {@code length} bytes, of which only the headers and {@code send} bytes go out. */
+    private static java.net.Socket startMultipart(String path, String token, long length, int send) throws Exception {
+        java.net.Socket socket = new java.net.Socket("127.0.0.1", serve.port());
+        socket.setSoTimeout(60_000);
+        String head = "POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                + "Content-Type: multipart/form-data; boundary=adlift-raw\r\nContent-Length: " + length + "\r\n"
+                + (token == null ? "" : "Authorization: Bearer " + token + "\r\n") + "\r\n"
+                + "--adlift-raw\r\nContent-Disposition: form-data; name=\"ads\"; filename=\"ads.csv\"\r\n"
+                + "Content-Type: text/csv\r\n\r\n";
+        try {
+            socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().write("x".repeat(send).getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+        } catch (java.io.IOException answeredAndClosedAlready) {
+            // The server may refuse and close before all of this is written; its answer is still there to read.
+        }
+        return socket;
+    }
+
+    /** The answer's status line, up to its reason phrase. */
+    private static String statusLine(java.net.Socket socket) throws Exception {
+        StringBuilder line = new StringBuilder();
+        java.io.InputStream in = socket.getInputStream();
+        for (int c; (c = in.read()) != -1 && c != '\r'; ) {
+            line.append((char) c);
+        }
+        return line.length() >= 13 ? line.substring(0, 13) : line.toString();
+    }
+
     @Test
     void shouldRefuseAFileMissingAColumnOfItsSourceAndNameTheColumn() throws Exception {
         String withoutClicks = kaggle().replace(",Clicks,", ",Klicks,");
@@ -127,7 +198,8 @@ class UploadAndRunOnKaggleIT {
         Map<String, Object> status = Map.of();
         Instant deadline = Instant.now().plus(Duration.ofMinutes(5));
         while (Instant.now().isBefore(deadline)) {
-            status = serve.get("/api/v1/uploads/" + id).object();
+            status = serve.send(HttpRequest.newBuilder(URI.create(serve.url("/api/v1/uploads/" + id)))
+                    .header("Authorization", "Bearer " + TOKEN)).object();
             if (!List.of("queued", "running").contains(status.get("state"))) {
                 break;
             }

@@ -42,7 +42,9 @@ class CliRunner implements CommandLineRunner, ExitCodeGenerator {
                 cmd.getErr().println("adlift: " + refused.getMessage());
                 return refused.running() ? ExitCode.ALREADY_RUNNING.code() : ExitCode.USAGE.code();
             }
-            cmd.getErr().println("adlift: " + Failures.describe(e));
+            cmd.getErr().println("adlift: " + Failures.describe(e) + (Failures.databaseUnreachable(e).isPresent()
+                    ? "; once it is back, relaunch the same command (if it then says the run is still running, "
+                            + "'adlift recover' it first)" : ""));
             if (System.getenv("ADLIFT_DEBUG") != null) {
                 e.printStackTrace(cmd.getErr());
             }

@@ -20,8 +20,8 @@ public final class RejectTable {
             String raw) {
         jdbc.update("INSERT INTO ingest_reject (pipeline, job_instance_id, job_execution_id, step, source, file, line, "
                         + "column_name, reason, raw_record, rejected_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                run.pipeline().name(), run.jobInstanceId(), run.jobExecutionId(), step, source, file, line, column,
-                truncate(reason, 2000), truncate(raw, RAW_LIMIT), Timestamp.from(Instant.now()));
+                run.pipeline().name(), run.jobInstanceId(), run.jobExecutionId(), step, source, file, line,
+                storable(column, 200), storable(reason, 2000), storable(raw, RAW_LIMIT), Timestamp.from(Instant.now()));
     }
 
     public long count(long jobInstanceId, String step, String source) {
@@ -30,7 +30,15 @@ public final class RejectTable {
         return n == null ? 0 : n;
     }
 
-    private static String truncate(String text, int limit) {
-        return text == null || text.length() <= limit ? text : text.substring(0, limit - 1) + "…";
+    /**
+     * The text as PostgreSQL can store it: a NUL byte, which a rejected record may hold and a text column
+     * cannot, is shown as the visible {@code \0}; cut to {@code limit} characters.
+     */
+    private static String storable(String text, int limit) {
+        if (text == null) {
+            return null;
+        }
+        String visible = text.indexOf('\0') < 0 ? text : text.replace("\0", "\\0");
+        return visible.length() <= limit ? visible : visible.substring(0, limit - 1) + "…";
     }
 }

@@ -31,7 +31,8 @@ public class PipelineJobConfiguration {
     public static final String NOT_DEPLOYED = "NOT_DEPLOYED";
 
     @Bean
-    Job modelPipeline(JobRepository jobRepository, RunProcesses runProcesses, StopOnShutdown stopOnShutdown,
+    Job modelPipeline(JobRepository jobRepository, RunProcesses runProcesses, LaunchLock launchLock,
+            StopOnShutdown stopOnShutdown,
             FailureReason failureReason, RunTracking runTracking, Step ingest,
             Step clean, Step kpi, Step split, Step train, Step evaluate, Step deploy) {
         Flow kpiBranch = new FlowBuilder<SimpleFlow>("kpi-branch").start(kpi).build();
@@ -46,6 +47,8 @@ public class PipelineJobConfiguration {
                 .split(new SimpleAsyncTaskExecutor("branch-")).add(kpiBranch, modelBranch)
                 .build();
         return new JobBuilder(MODEL_PIPELINE, jobRepository)
+                // First: the execution is recorded as started, so the lock is released before any other work.
+                .listener(launchLock)
                 .listener(runProcesses)
                 .listener(stopOnShutdown)
                 .listener(failureReason)
@@ -58,10 +61,13 @@ public class PipelineJobConfiguration {
     }
 
     @Bean
-    Job kpiPipeline(JobRepository jobRepository, RunProcesses runProcesses, StopOnShutdown stopOnShutdown,
+    Job kpiPipeline(JobRepository jobRepository, RunProcesses runProcesses, LaunchLock launchLock,
+            StopOnShutdown stopOnShutdown,
             FailureReason failureReason, RunTracking runTracking,
             Step ingest, Step clean, Step kpi) {
         return new JobBuilder(KPI_PIPELINE, jobRepository)
+                // First: the execution is recorded as started, so the lock is released before any other work.
+                .listener(launchLock)
                 .listener(runProcesses)
                 .listener(stopOnShutdown)
                 .listener(failureReason)

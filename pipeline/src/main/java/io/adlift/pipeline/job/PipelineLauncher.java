@@ -20,8 +20,6 @@ import org.springframework.batch.core.launch.JobExecutionAlreadyRunningException
 import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
-import org.springframework.dao.ConcurrencyFailureException;
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -37,26 +35,26 @@ public class PipelineLauncher {
     private final JobRepository jobRepository;
     private final Job modelPipeline;
     private final Job kpiPipeline;
-
-    private static final int RACE_ATTEMPTS = 5;
-    private static final long RACE_BACKOFF_MILLIS = 100;
+    private final LaunchLock launchLock;
 
     PipelineLauncher(PipelineCatalog catalog, JobOperator jobOperator, JobRepository jobRepository, Job modelPipeline,
-            Job kpiPipeline) {
+            Job kpiPipeline, LaunchLock launchLock) {
         this.catalog = catalog;
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.modelPipeline = modelPipeline;
         this.kpiPipeline = kpiPipeline;
+        this.launchLock = launchLock;
     }
 
     public LaunchOutcome launch(RunRequest request) throws Exception {
         Pipeline pipeline = catalog.get(request.pipeline());
         Map<String, Path> inputs = checkInputs(pipeline, request.inputs());
+        InputFingerprint fingerprint = fingerprint(inputs);
         JobParametersBuilder params = new JobParametersBuilder()
                 .addString(RunContext.PIPELINE, pipeline.name())
                 .addLocalDate(RunContext.BUSINESS_DATE, request.businessDate())
-                .addString(RunContext.INPUT_FINGERPRINT, fingerprint(inputs));
+                .addString(RunContext.INPUT_FINGERPRINT, fingerprint.run());
         if (request.rerun()) {
             params.addString(RunContext.RERUN, Instant.now().toString());
         }
@@ -64,23 +62,12 @@ public class PipelineLauncher {
             params.addString(RunContext.SCHEDULED_AT, request.scheduledAt().toString());
         }
         inputs.forEach((source, path) -> params.addString(RunContext.INPUT_PREFIX + source, path.toString(), false));
+        fingerprint.files().forEach((source, sha256) -> params.addString(RunContext.INPUT_SHA256_PREFIX + source, sha256, false));
         JobParameters parameters = params.toJobParameters();
         Job job = pipeline.hasModel() ? modelPipeline : kpiPipeline;
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return start(job, parameters);
-            } catch (DataIntegrityViolationException | ConcurrencyFailureException | IllegalStateException raced) {
-                // Another process created the same job instance or execution at the same moment: Spring Batch
-                // says "JobInstance must not already exist", or finds the instance before its execution
-                // ("Cannot find any job execution"), or the database refuses the duplicate. Launching again
-                // once the other process has its execution sees it, as running or completed, the way a later
-                // launch would.
-                if (attempt == RACE_ATTEMPTS) {
-                    throw raced;
-                }
-                Thread.sleep(RACE_BACKOFF_MILLIS * attempt);
-            }
-        }
+        // Under the lock, a second launch of the same run finds the first one's execution running (exit 6)
+        // instead of creating a second execution next to it.
+        return launchLock.around(() -> start(job, parameters));
     }
 
     private LaunchOutcome start(Job job, JobParameters parameters) throws Exception {
@@ -111,6 +98,11 @@ public class PipelineLauncher {
                 problems.add("missing --input for source '" + source + "' of pipeline '" + pipeline.name() + "'");
             } else if (!Files.isReadable(path) || Files.isDirectory(path)) {
                 problems.add("--input " + source + ": " + path + " is not a readable file");
+            } else if (!Files.isRegularFile(path)) {
+                // A device or a FIFO: the input is read twice (its fingerprint, then ingest), and a FIFO would
+                // block the first read until a writer comes, or give ingest nothing.
+                problems.add("--input " + source + ": " + path + " is not a regular file (a device or a pipe?); "
+                        + "give a file with a header line and data rows");
             } else {
                 inputs.put(source, path.toAbsolutePath().normalize());
             }
@@ -121,7 +113,7 @@ public class PipelineLauncher {
         return inputs;
     }
 
-    private static String fingerprint(Map<String, Path> inputs) {
+    private static InputFingerprint fingerprint(Map<String, Path> inputs) {
         try {
             return InputFingerprint.of(inputs);
         } catch (IOException e) {

@@ -24,6 +24,8 @@ public record RunContext(Pipeline pipeline, LocalDate businessDate, Map<String, 
     public static final String RERUN = "rerun";
     public static final String SCHEDULED_AT = "scheduledAt";
     public static final String INPUT_PREFIX = "input.";
+    /** Each input file's SHA-256 as the run started (not identifying), to tell on a restart which file changed. */
+    public static final String INPUT_SHA256_PREFIX = "inputSha256.";
 
     public static RunContext of(StepExecution step, PipelineCatalog catalog) {
         JobExecution job = step.getJobExecution();

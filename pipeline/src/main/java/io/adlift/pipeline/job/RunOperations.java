@@ -1,11 +1,13 @@
 package io.adlift.pipeline.job;
 
 import io.adlift.pipeline.definition.DefinitionException;
+import io.adlift.pipeline.tracking.RunTracking;
 import java.util.List;
 import java.util.Map;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.launch.JobExecutionAlreadyRunningException;
 import org.springframework.batch.core.launch.JobExecutionNotRunningException;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
@@ -38,12 +40,19 @@ public class RunOperations {
     private final JobRepository repository;
     private final RunProcesses processes;
     private final Map<String, Job> jobs;
+    private final LaunchLock launchLock;
+    private final UnchangedInputs unchangedInputs;
+    private final RunTracking runTracking;
 
-    RunOperations(JobOperator jobOperator, JobRepository repository, RunProcesses processes, List<Job> jobs) {
+    RunOperations(JobOperator jobOperator, JobRepository repository, RunProcesses processes, List<Job> jobs,
+            LaunchLock launchLock, UnchangedInputs unchangedInputs, RunTracking runTracking) {
         this.jobOperator = jobOperator;
         this.repository = repository;
         this.processes = processes;
         this.jobs = jobs.stream().collect(java.util.stream.Collectors.toMap(Job::getName, j -> j));
+        this.launchLock = launchLock;
+        this.unchangedInputs = unchangedInputs;
+        this.runTracking = runTracking;
     }
 
     public JobExecution execution(long id) {
@@ -61,9 +70,20 @@ public class RunOperations {
 
     /** Restarts a failed or stopped run: its completed steps are skipped, the failed one resumes. */
     public JobExecution restart(JobExecution execution) throws Exception {
+        // Checked under the launch lock, from the repository as it is now: a restart of the same run at the
+        // same moment has either created its execution already (this one is refused as running) or waits.
+        return launchLock.around(() -> restartChecked(execution.getId()));
+    }
+
+    private JobExecution restartChecked(long id) throws Exception {
+        JobExecution execution = execution(id);
         JobExecution last = repository.getLastJobExecution(execution.getJobInstance());
         if (last != null && last.getId() != execution.getId()) {
-            throw new NotAllowedException("run " + execution.getId() + " was already restarted as run " + last.getId()
+            if (last.getStatus().isRunning()) {
+                throw new NotAllowedException("already running: run " + id + " was restarted as run " + last.getId()
+                        + "; " + runningMessage(last), true);
+            }
+            throw new NotAllowedException("run " + id + " was already restarted as run " + last.getId()
                     + " (" + last.getStatus() + "); restart that one instead", false);
         }
         BatchStatus status = execution.getStatus();
@@ -74,6 +94,7 @@ public class RunOperations {
             throw new NotAllowedException("run " + execution.getId() + " is " + status + " and cannot be restarted; "
                     + "use 'adlift run … --rerun' for a fresh run", false);
         }
+        unchangedInputs.check(execution);
         // What JobOperator.restart does, with Adlift's own jobs: Boot's batch configuration leaves the job
         // registry that restart(JobExecution) looks jobs up in empty. Same parameters, same instance.
         Job job = jobs.get(execution.getJobInstance().getJobName());
@@ -82,7 +103,11 @@ public class RunOperations {
                     + execution.getJobInstance().getJobName() + "', which this version of Adlift does not have; "
                     + "jobs: " + jobs.keySet(), false);
         }
-        return jobOperator.start(job, execution.getJobParameters());
+        try {
+            return jobOperator.start(job, execution.getJobParameters());
+        } catch (JobExecutionAlreadyRunningException e) {
+            throw new NotAllowedException(runningMessage(repository.getLastJobExecution(execution.getJobInstance())), true);
+        }
     }
 
     /**
@@ -100,7 +125,9 @@ public class RunOperations {
                     + (process.alive() ? "is still running; stop it with 'adlift stop " + execution.getId() + "'"
                             : "cannot be checked from this host; if you are sure it is dead, use --force"), true);
         }
-        return jobOperator.recover(execution);
+        JobExecution recovered = jobOperator.recover(execution);
+        runTracking.recovered(recovered);
+        return recovered;
     }
 
     /** Asks a running run to stop at its next commit; it can be restarted afterwards. */

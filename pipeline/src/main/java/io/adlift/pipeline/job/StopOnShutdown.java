@@ -55,7 +55,8 @@ class StopOnShutdown implements JobExecutionListener {
     }
 
     private void stop(JobExecution execution) {
-        if (!hooks.containsKey(execution.getId())) {
+        // Gone from the hooks, or ended without reaching afterJob (the database went away as it ended).
+        if (!hooks.containsKey(execution.getId()) || !execution.isRunning()) {
             return;
         }
         log.warn("Shutdown requested: stopping run {} at its next commit; restart it with 'adlift restart {}'",

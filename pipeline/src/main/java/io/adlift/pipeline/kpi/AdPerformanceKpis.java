@@ -74,47 +74,72 @@ final class AdPerformanceKpis implements KpiSet {
                 .collect(Collectors.joining(", "));
         PipelineDefinition.KpiColumns c = kpi.columns();
         String sql = "SELECT " + grainSelect
-                + ", SUM(s." + tables.column(c.impressions()) + ") AS impressions"
-                + ", SUM(s." + tables.column(c.clicks()) + ") AS clicks"
+                + ", " + countSum(tables.column(c.impressions())) + " AS impressions"
+                + ", " + countSum(tables.column(c.clicks())) + " AS clicks"
                 + ", SUM(CAST(s." + tables.column(c.spend()) + " AS DECIMAL(38, 12))) AS spend"
-                + ", SUM(s." + tables.column(c.conversions()) + ") AS conversions"
-                + ", SUM(s." + tables.column(c.approvedConversions()) + ") AS approved_conversions"
+                + ", " + countSum(tables.column(c.conversions())) + " AS conversions"
+                + ", " + countSum(tables.column(c.approvedConversions())) + " AS approved_conversions"
                 + " FROM " + tables.clean() + " s WHERE s.job_instance_id = ? GROUP BY " + groupBy;
         return run.jdbc().query(sql, (rs, i) -> {
             List<String> grain = new ArrayList<>();
             for (String g : table.grain()) {
                 grain.add(rs.getString(g));
             }
-            BigDecimal spend = rs.getBigDecimal("spend");
-            return new Sums(grain, rs.getLong("impressions"), rs.getLong("clicks"), spend == null ? BigDecimal.ZERO : spend,
-                    rs.getLong("conversions"), rs.getLong("approved_conversions"));
+            return new Sums(table, grain, decimal(rs, "impressions"), decimal(rs, "clicks"), decimal(rs, "spend"),
+                    decimal(rs, "conversions"), decimal(rs, "approved_conversions"));
         }, run.jobInstanceId());
+    }
+
+    /** A count column's SUM as an exact numeric in SQL, so no total wraps around whatever its size. */
+    private static String countSum(String column) {
+        return "SUM(CAST(s." + column + " AS DECIMAL(38, 0)))";
+    }
+
+    private static BigDecimal decimal(java.sql.ResultSet rs, String column) throws java.sql.SQLException {
+        BigDecimal value = rs.getBigDecimal(column);
+        return value == null ? BigDecimal.ZERO : value;
     }
 
     /** Segment sums added up by their campaign, the first value of their grain. */
     private static List<Sums> byCampaign(List<Sums> segments) {
         Map<String, Sums> campaigns = new TreeMap<>();
         for (Sums s : segments) {
-            campaigns.merge(s.grain().get(0), new Sums(List.of(s.grain().get(0)), s.impressions(), s.clicks(), s.spend(),
-                    s.conversions(), s.approvedConversions()), Sums::plus);
+            campaigns.merge(s.grain().get(0), new Sums(KpiTable.CAMPAIGN, List.of(s.grain().get(0)), s.impressions(),
+                    s.clicks(), s.spend(), s.conversions(), s.approvedConversions()), Sums::plus);
         }
         return List.copyOf(campaigns.values());
     }
 
-    /** The totals of one grain; spend exact, as the decimal sum of the rows' values. */
-    private record Sums(List<String> grain, long impressions, long clicks, BigDecimal spend, long conversions,
-            long approvedConversions) {
+    /**
+     * The totals of one grain of {@code table}, exact (counts and spend as decimals), so adding segments
+     * up to campaigns cannot overflow; a count is checked against its BIGINT column when the row is made.
+     */
+    private record Sums(KpiTable table, List<String> grain, BigDecimal impressions, BigDecimal clicks, BigDecimal spend,
+            BigDecimal conversions, BigDecimal approvedConversions) {
 
         Sums plus(Sums other) {
-            return new Sums(grain, impressions + other.impressions, clicks + other.clicks, spend.add(other.spend),
-                    conversions + other.conversions, approvedConversions + other.approvedConversions);
+            return new Sums(table, grain, impressions.add(other.impressions), clicks.add(other.clicks),
+                    spend.add(other.spend), conversions.add(other.conversions),
+                    approvedConversions.add(other.approvedConversions));
+        }
+
+        /** The count as the KPI table's BIGINT holds it, or a failure naming the table, column and grain. */
+        private long count(BigDecimal total, String column) {
+            try {
+                return total.longValueExact();
+            } catch (ArithmeticException e) {
+                throw new IllegalStateException(table.table() + "." + column + " of " + table.grain() + " " + grain
+                        + ": the total " + total.toPlainString() + " is beyond what the column (BIGINT) can hold");
+            }
         }
 
         /** The KPI row: grain, totals and ratios, in the order of the table's grain and {@link #MEASURES}. */
         Object[] row(Double valuePerApproved) {
             // Double.parseDouble rounds correctly, as the database's cast of the decimal to DOUBLE PRECISION does.
-            KpiTotals totals = new KpiTotals(impressions, clicks, Double.parseDouble(spend.toString()), conversions,
-                    approvedConversions, valuePerApproved == null ? null : approvedConversions * valuePerApproved);
+            long approved = count(approvedConversions, "approved_conversions");
+            KpiTotals totals = new KpiTotals(count(impressions, "impressions"), count(clicks, "clicks"),
+                    Double.parseDouble(spend.toString()), count(conversions, "conversions"), approved,
+                    valuePerApproved == null ? null : approved * valuePerApproved);
             KpiRatios r = KpiRatios.of(totals);
             List<Object> values = new ArrayList<>(grain);
             values.addAll(Arrays.asList(totals.impressions(), totals.clicks(), totals.spend(), totals.conversions(),

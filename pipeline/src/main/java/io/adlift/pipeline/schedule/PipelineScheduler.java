@@ -5,7 +5,6 @@ import io.adlift.pipeline.definition.Pipeline;
 import io.adlift.pipeline.definition.PipelineCatalog;
 import io.adlift.pipeline.job.LaunchOutcome;
 import io.adlift.pipeline.job.PipelineLauncher;
-import io.adlift.pipeline.job.RunOperations;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
@@ -26,7 +25,8 @@ import org.springframework.stereotype.Component;
  * Runs each scheduled pipeline at its cron's fire times. A fire is launched under the pipeline's lock
  * (a row in {@code shedlock}), so only one process runs a pipeline at a time, and with its fire time
  * among the run's identifying parameters, so a fire that two schedulers both see runs once: the
- * second finds it running (lock held) or already completed. A failed run is restarted, not run anew.
+ * second finds it running (lock held) or already completed. A failed run is retried by launching the
+ * fire again: the same input resumes the failed run, a file re-delivered with other data is a new run.
  */
 @Component
 public class PipelineScheduler {
@@ -38,7 +38,6 @@ public class PipelineScheduler {
     private final ScheduleProperties properties;
     private final PipelineCatalog catalog;
     private final PipelineLauncher launcher;
-    private final RunOperations operations;
     private final LockingTaskExecutor locks;
     private final JdbcTemplate jdbc;
     private final List<Thread> threads = new ArrayList<>();
@@ -49,11 +48,10 @@ public class PipelineScheduler {
     private volatile boolean stopping;
 
     PipelineScheduler(ScheduleProperties properties, PipelineCatalog catalog, PipelineLauncher launcher,
-            RunOperations operations, LockingTaskExecutor locks, JdbcTemplate jdbc) {
+            LockingTaskExecutor locks, JdbcTemplate jdbc) {
         this.properties = properties;
         this.catalog = catalog;
         this.launcher = launcher;
-        this.operations = operations;
         this.locks = locks;
         this.jdbc = jdbc;
     }
@@ -190,7 +188,13 @@ public class PipelineScheduler {
             log.warn("{} fire {}: run {} FAILED; restarting it in {} (retry {} of {})", fire.pipeline(), fire.at(),
                     execution.getId(), backoff, retry, fire.schedule().retries());
             Thread.sleep(backoff.toMillis());
-            execution = operations.restart(execution);
+            // Launched again rather than restarted by id, so the input is fingerprinted again: the same data
+            // resumes the failed run, a re-delivered file with other data is a new run of its own, never mixed in.
+            outcome = launcher.launch(fire.request());
+            execution = outcome.execution();
+            if (outcome.kind() != LaunchOutcome.Kind.RAN) {
+                break;
+            }
             backoff = backoff.multipliedBy(2);
         }
         log.info("{} fire {} (business date {}): run {} {}", fire.pipeline(), fire.at(), fire.businessDate(),

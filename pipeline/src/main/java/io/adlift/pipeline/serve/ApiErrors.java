@@ -54,11 +54,6 @@ class ApiErrors {
         return answer(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage(), null);
     }
 
-    @ExceptionHandler(RefusedException.class)
-    ResponseEntity<ApiError> refused(RefusedException e) {
-        return answer(e.status(), e.getMessage(), null);
-    }
-
     @ExceptionHandler(MaxUploadSizeExceededException.class)
     ResponseEntity<ApiError> tooLarge(MaxUploadSizeExceededException e) {
         return answer(HttpStatus.CONTENT_TOO_LARGE, "the upload is larger than allowed (adlift.serve.upload.max-file-size)",

@@ -28,10 +28,8 @@ final class BodySizeLimit extends OncePerRequestFilter {
         long length = request.getContentLengthLong();
         boolean hasBody = length > 0 || request.getHeader("Transfer-Encoding") != null;
         if (!multipart && hasBody && (length < 0 || length > maxBytes)) {
-            response.setStatus(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
-            response.setContentType("application/json");
-            response.getWriter().write("{\"status\":413,\"error\":\"the request body is larger than "
-                    + maxBytes + " bytes (adlift.serve.max-body-size), or has no Content-Length\"}");
+            JsonRefusal.send(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, "the request body is larger than "
+                    + maxBytes + " bytes (adlift.serve.max-body-size), or has no Content-Length");
             return;
         }
         chain.doFilter(request, response);

@@ -29,11 +29,16 @@ public record ServeProperties(@DefaultValue("1000") int maxRecords, @DefaultValu
      * @param folder      where uploaded files are kept, one sub-folder per upload; default
      *                    {@code <data-dir>/uploads}
      * @param maxFileSize bytes per uploaded file
+     * @param maxConcurrent uploads received at a time; more are answered 503
      */
     public record Upload(@DefaultValue("false") boolean enabled, String token, Path folder,
-            @DefaultValue("50MB") DataSize maxFileSize) {
+            @DefaultValue("50MB") DataSize maxFileSize, @DefaultValue("2") int maxConcurrent) {
 
         public Upload {
+            if (maxConcurrent < 1) {
+                throw new IllegalArgumentException("adlift.serve.upload.max-concurrent must be at least 1, was "
+                        + maxConcurrent);
+            }
             if (enabled && (token == null || token.isBlank())) {
                 throw new IllegalArgumentException("adlift.serve.upload.enabled is true but adlift.serve.upload.token "
                         + "is not set; uploads need a token (ADLIFT_SERVE_UPLOAD_TOKEN)");

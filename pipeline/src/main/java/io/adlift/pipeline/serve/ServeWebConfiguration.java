@@ -10,8 +10,8 @@ import org.springframework.web.servlet.config.annotation.ViewControllerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * The web side of {@code adlift serve}: the pages from {@code classpath:/serve/}, the body-size limit of the
- * JSON API. Only {@code serve} turns it on ({@value #ACTIVE}); {@code schedule} serves Actuator alone.
+ * The web side of {@code adlift serve}: the pages from {@code classpath:/serve/}, the token gate, the
+ * body-size limit of the JSON API. Only {@code serve} turns it on ({@value #ACTIVE}); {@code schedule} serves Actuator alone.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ServeProperties.class)
@@ -30,6 +30,15 @@ public class ServeWebConfiguration implements WebMvcConfigurer {
     public void addViewControllers(ViewControllerRegistry registry) {
         registry.addViewController("/").setViewName("forward:/ui/index.html");
         registry.addViewController("/designer").setViewName("forward:/ui/designer.html");
+    }
+
+    /** First of all filters: nothing may read a body before the token is checked. */
+    @Bean
+    FilterRegistrationBean<TokenGate> tokenGate(ServeProperties properties) {
+        FilterRegistrationBean<TokenGate> registration = new FilterRegistrationBean<>(new TokenGate(properties.upload()));
+        registration.addUrlPatterns("/*");
+        registration.setOrder(org.springframework.core.Ordered.HIGHEST_PRECEDENCE);
+        return registration;
     }
 
     @Bean

@@ -83,10 +83,7 @@ public class RunTracking implements JobExecutionListener {
     public void beforeJob(JobExecution execution) {
         var params = execution.getJobParameters();
         Pipeline pipeline = catalog.get(params.getString(RunContext.PIPELINE));
-        RunIdentity identity = new RunIdentity(pipeline.name(), params.getLocalDate(RunContext.BUSINESS_DATE),
-                execution.getJobInstance().getInstanceId(), execution.getId(),
-                params.getString(RunContext.INPUT_FINGERPRINT));
-        TrackedRun run = tracker.open(identity, runId(execution));
+        TrackedRun run = tracker.open(identity(execution), runId(execution));
         open.put(execution.getId(), run);
         run.id().ifPresent(id -> {
             execution.getExecutionContext().putString(RUN_ID, id);
@@ -117,6 +114,30 @@ public class RunTracking implements JobExecutionListener {
             log.warn("Could not mark run {} {} at {}: {}", execution.getId(), RunStatus.of(execution.getStatus()),
                     run.location(), e.getMessage());
         }
+    }
+
+    /**
+     * Ends the tracked run of an execution whose process was killed, as {@code adlift recover} marks it
+     * FAILED: no listener of that process will, and the run would otherwise stay RUNNING. A restart
+     * continues the same run (RUNNING again). Failing to reach the tracker does not fail the recovery.
+     */
+    public void recovered(JobExecution execution) {
+        String id = runId(execution);
+        if (id == null) {
+            return;
+        }
+        try {
+            tracker.open(identity(execution), id).finish(RunStatus.of(execution.getStatus()));
+        } catch (RuntimeException e) {
+            log.warn("Could not mark run {} {} in {}: {}", execution.getId(), RunStatus.of(execution.getStatus()),
+                    tracker.name(), e.getMessage());
+        }
+    }
+
+    private static RunIdentity identity(JobExecution execution) {
+        var params = execution.getJobParameters();
+        return new RunIdentity(params.getString(RunContext.PIPELINE), params.getLocalDate(RunContext.BUSINESS_DATE),
+                execution.getJobInstance().getInstanceId(), execution.getId(), params.getString(RunContext.INPUT_FINGERPRINT));
     }
 
     /** The completed steps of every execution of this job instance up to this one: a restart skips the others. */

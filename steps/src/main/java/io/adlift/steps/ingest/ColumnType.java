@@ -20,25 +20,33 @@ public enum ColumnType {
     INTEGER {
         @Override
         Object parse(String text) {
+            long value;
             try {
-                return Long.parseLong(text);
+                value = Long.parseLong(text);
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("not an integer: '" + text + "'");
+                throw new IllegalArgumentException(INTEGER_DIGITS.matcher(text).matches()
+                        ? "integer " + text + " is beyond the largest magnitude allowed, " + MAX_MAGNITUDE_TEXT
+                        : "not an integer: '" + text + "'");
             }
+            if (Math.abs((double) value) > MAX_MAGNITUDE) {
+                throw new IllegalArgumentException("integer " + text + " is beyond the largest magnitude allowed, "
+                        + MAX_MAGNITUDE_TEXT);
+            }
+            return value;
         }
     },
     DECIMAL {
         @Override
         Object parse(String text) {
-            double value;
-            try {
-                value = Double.parseDouble(text);
-            } catch (NumberFormatException e) {
+            // Plain decimal notation only: Double.parseDouble also takes Java's literals (0x1p3, 1.5d, 1e3f,
+            // NaN, Infinity), which no other reader of the file would read as these numbers.
+            if (!DECIMAL_NOTATION.matcher(text).matches()) {
                 throw new IllegalArgumentException("not a number: '" + text + "'");
             }
-            // Double.parseDouble accepts "NaN" and "Infinity", which no KPI can aggregate.
-            if (!Double.isFinite(value)) {
-                throw new IllegalArgumentException("not a finite number: '" + text + "'");
+            double value = Double.parseDouble(text);
+            if (!(Math.abs(value) <= MAX_MAGNITUDE)) {
+                throw new IllegalArgumentException("number " + text + " is beyond the largest magnitude allowed, "
+                        + MAX_MAGNITUDE_TEXT);
             }
             return value;
         }
@@ -75,6 +83,19 @@ public enum ColumnType {
             };
         }
     };
+
+    /**
+     * The largest magnitude of a number, 10<sup>15</sup>, derived from the KPI tables' types: counts are
+     * summed into BIGINT (at most 9.2·10<sup>18</sup>), so at least 9,223 values at this bound add up
+     * without overflow, and spend into DECIMAL(38, 12) (below 10<sup>26</sup>); up to it a DOUBLE
+     * PRECISION still holds every whole number exactly (2<sup>53</sup> ≈ 9·10<sup>15</sup>). KPI sums
+     * are checked as well, so a sum beyond the columns fails with its name rather than wrapping around.
+     */
+    public static final double MAX_MAGNITUDE = 1e15;
+    private static final String MAX_MAGNITUDE_TEXT = "1e15 (1,000,000,000,000,000)";
+    private static final java.util.regex.Pattern DECIMAL_NOTATION =
+            java.util.regex.Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?");
+    private static final java.util.regex.Pattern INTEGER_DIGITS = java.util.regex.Pattern.compile("[+-]?\\d+");
 
     /** The longest text value Adlift stores; longer values are rejected, not truncated. */
     public static final int MAX_TEXT_LENGTH = 1000;

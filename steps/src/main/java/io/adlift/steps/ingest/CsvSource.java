@@ -31,6 +31,7 @@ public final class CsvSource implements RecordSource {
             .get();
 
     private final String file;
+    private final RecordLengthLimit limit;
     private final CSVParser parser;
     private final Iterator<CSVRecord> records;
     private final List<String> header;
@@ -40,12 +41,13 @@ public final class CsvSource implements RecordSource {
     private boolean exhausted;
     private SourceRecord next;
 
-    private CsvSource(Path path, long skipRecords) throws IOException {
+    private CsvSource(Path path, long skipRecords, int maxRecordChars) throws IOException {
         this.file = path.toString();
         // Bytes that are not UTF-8 decode to U+FFFD, which RecordTyper rejects with the record's line: a
         // strict decoder would fail ahead of the record at fault, since the reader decodes a buffer at a time.
-        Reader reader = new InputStreamReader(BOMInputStream.builder().setInputStream(Files.newInputStream(path)).get(),
-                StandardCharsets.UTF_8);
+        this.limit = new RecordLengthLimit(new InputStreamReader(BOMInputStream.builder()
+                .setInputStream(Files.newInputStream(path)).get(), StandardCharsets.UTF_8), maxRecordChars);
+        Reader reader = limit;
         try {
             this.parser = CSVParser.builder().setReader(reader).setFormat(FORMAT).get();
         } catch (UncheckedIOException | IOException | IllegalArgumentException e) {
@@ -69,10 +71,15 @@ public final class CsvSource implements RecordSource {
      * a previous, interrupted run already committed).
      */
     public static CsvSource open(Path path, long skipRecords) throws IOException {
+        return open(path, skipRecords, RecordLengthLimit.MAX_RECORD_CHARS);
+    }
+
+    /** {@link #open} with another bound on a record's length, in characters. */
+    static CsvSource open(Path path, long skipRecords, int maxRecordChars) throws IOException {
         if (!Files.isRegularFile(path)) {
             throw new java.io.FileNotFoundException(path + ": no such file");
         }
-        return new CsvSource(path, skipRecords);
+        return new CsvSource(path, skipRecords, maxRecordChars);
     }
 
     @Override
@@ -123,6 +130,7 @@ public final class CsvSource implements RecordSource {
                 return null;
             }
             CSVRecord record = records.next();
+            limit.recordDone();
             linesConsumed = parser.getCurrentLineNumber();
             position = record.getCharacterPosition();
             return SourceRecord.of(file, recordsRead + 1, startLine, record.toList());
@@ -130,6 +138,11 @@ public final class CsvSource implements RecordSource {
             // The lexer gives up for the rest of the file: report every line it swallowed.
             exhausted = true;
             long lastLine = Math.max(startLine, parser.getCurrentLineNumber());
+            if (rootCause(e) instanceof RecordLengthLimit.TooLongException tooLong) {
+                // Nothing after it can be split reliably: where the record ends is what cannot be known.
+                return new SourceRecord(file, recordsRead + 1, startLine, List.of(), "starts " + tooLong.getMessage()
+                        + ", more than a record of any source holds; it and the rest of the file are not read");
+            }
             String reason = "cannot be split into fields (" + rootMessage(e) + "); lines " + startLine + "-" + lastLine
                     + " are unreadable, most likely a quoted field that is never closed";
             return new SourceRecord(file, recordsRead + 1, startLine, List.of(), reason);

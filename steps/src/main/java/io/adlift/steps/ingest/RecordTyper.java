@@ -13,6 +13,7 @@ public final class RecordTyper {
     private static final char REPLACEMENT = '\uFFFD';
 
     private final SourceSchema schema;
+    private final List<String> header;
     private final int[] fieldIndex;
     private final int headerSize;
 
@@ -22,6 +23,7 @@ public final class RecordTyper {
      */
     public RecordTyper(SourceSchema schema, String file, List<String> header) {
         this.schema = schema;
+        this.header = List.copyOf(header);
         this.headerSize = header.size();
         Map<String, Integer> positions = new java.util.HashMap<>();
         for (int i = 0; i < header.size(); i++) {
@@ -51,6 +53,7 @@ public final class RecordTyper {
             throw new RowRejectedException(record.file(), record.line(), null,
                     "has " + fields.size() + " fields, the header has " + headerSize, record.raw());
         }
+        rejectNulBytes(record);
         List<ColumnSpec> columns = schema.columns();
         Object[] values = new Object[columns.size()];
         for (int i = 0; i < values.length; i++) {
@@ -70,5 +73,19 @@ public final class RecordTyper {
             }
         }
         return new TypedRow(record.file(), record.line(), values);
+    }
+
+    /**
+     * A NUL byte anywhere in the record, in a declared column or not: PostgreSQL cannot store one in text
+     * (not in staging, not in the reject table's copy of the record), and no CSV writer means one as data.
+     */
+    private void rejectNulBytes(SourceRecord record) {
+        List<String> fields = record.fields();
+        for (int i = 0; i < fields.size(); i++) {
+            if (fields.get(i).indexOf('\0') >= 0) {
+                throw new RowRejectedException(record.file(), record.line(), header.get(i),
+                        "contains a NUL byte (0x00), which cannot be stored as text; remove it from the file", record.raw());
+            }
+        }
     }
 }

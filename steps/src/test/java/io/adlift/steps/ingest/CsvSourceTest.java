@@ -80,6 +80,27 @@ class CsvSourceTest {
     }
 
     @Test
+    void shouldEndTheFileAtARecordLongerThanTheLimitNamingItsLineInsteadOfHoldingItInMemory() throws IOException {
+        StringBuilder text = new StringBuilder("id,note\n");
+        for (int i = 1; i <= 2_000; i++) {
+            text.append(i).append(",short\n"); // many records per buffer the parser reads ahead
+        }
+        text.append("2001,").append("x".repeat(100_000)).append("\n2002,after\n");
+        Path file = write(text.toString());
+
+        try (CsvSource source = CsvSource.open(file, 0, 20_000)) {
+            List<SourceRecord> records = readAll(source);
+
+            assertThat(records).hasSize(2_001);
+            assertThat(records.get(1_999).malformed()).isNull();
+            SourceRecord tooLong = records.get(2_000);
+            assertThat(tooLong.line()).isEqualTo(2_002);
+            assertThat(tooLong.endsTheFile()).isTrue();
+            assertThat(tooLong.malformed()).startsWith("starts a record longer than 20,000 characters");
+        }
+    }
+
+    @Test
     void shouldResumeAfterTheRecordsAlreadyCommitted() throws IOException {
         Path file = write("a\n1\n2\n3\n4\n");
 

@@ -64,10 +64,58 @@ class RecordTyperTest {
     }
 
     @Test
-    void shouldRejectInfiniteDecimals() {
-        assertThatThrownBy(() -> typer.type(record(3, "M", "Infinity", "1", "", "")))
+    void shouldRejectJavaOnlyNumberLiteralsThatDoubleParseDoubleWouldTake() {
+        for (String literal : List.of("Infinity", "-Infinity", "NaN", "0x1p3", "1.5d", "1e3f", "2F", "0X10")) {
+            assertThatThrownBy(() -> typer.type(record(3, "M", literal, "1", "", "")))
+                    .as(literal)
+                    .isInstanceOfSatisfying(RowRejectedException.class, e -> {
+                        assertThat(e.column()).isEqualTo("Spent");
+                        assertThat(e.reason()).isEqualTo("not a number: '" + literal + "'");
+                    });
+        }
+    }
+
+    @Test
+    void shouldReadPlainDecimalNotation() {
+        for (String text : List.of("1", "-1.", ".5", "+2.25", "1e3", "1.5E-3", "-0")) {
+            assertThat(typer.type(record(2, "M", text, "1", "", "")).values()[1]).as(text)
+                    .isEqualTo(Double.parseDouble(text));
+        }
+    }
+
+    @Test
+    void shouldRejectMagnitudesTheKpiColumnsCannotSumNamingTheColumn() {
+        assertThatThrownBy(() -> typer.type(record(7, "M", "1e30", "1", "", "")))
+                .isInstanceOfSatisfying(RowRejectedException.class, e -> {
+                    assertThat(e.line()).isEqualTo(7);
+                    assertThat(e.column()).isEqualTo("Spent");
+                    assertThat(e.reason()).startsWith("number 1e30 is beyond the largest magnitude allowed, 1e15");
+                });
+        assertThatThrownBy(() -> typer.type(record(8, "M", "1", "5000000000000000000", "", "")))
+                .isInstanceOfSatisfying(RowRejectedException.class, e -> {
+                    assertThat(e.column()).isEqualTo("ad_id");
+                    assertThat(e.reason()).startsWith("integer 5000000000000000000 is beyond the largest magnitude");
+                });
+        assertThatThrownBy(() -> typer.type(record(9, "M", "1", "99999999999999999999", "", "")))
                 .isInstanceOfSatisfying(RowRejectedException.class,
-                        e -> assertThat(e.reason()).contains("not a finite number"));
+                        e -> assertThat(e.reason()).startsWith("integer 99999999999999999999 is beyond"));
+        assertThatThrownBy(() -> typer.type(record(10, "M", "1e400", "1", "", "")))
+                .isInstanceOfSatisfying(RowRejectedException.class, e -> assertThat(e.reason()).contains("beyond"));
+
+        assertThat(typer.type(record(11, "M", "-1e15", "1000000000000000", "", "")).values())
+                .startsWith(1_000_000_000_000_000L, -1e15);
+    }
+
+    @Test
+    void shouldRejectANulByteInAnyFieldNamingItsColumn() {
+        assertThatThrownBy(() -> typer.type(record(4, "M\0", "1.5", "1", "", "")))
+                .isInstanceOfSatisfying(RowRejectedException.class, e -> {
+                    assertThat(e.line()).isEqualTo(4);
+                    assertThat(e.column()).isEqualTo("gender");
+                    assertThat(e.reason()).startsWith("contains a NUL byte (0x00)");
+                });
+        assertThatThrownBy(() -> typer.type(record(5, "M", "1.5", "1", "", "undeclared\0")))
+                .isInstanceOfSatisfying(RowRejectedException.class, e -> assertThat(e.column()).isEqualTo("extra"));
     }
 
     @Test
