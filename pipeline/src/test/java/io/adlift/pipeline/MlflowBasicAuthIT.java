@@ -85,6 +85,13 @@ class MlflowBasicAuthIT {
                         + "OR serialized_context LIKE ?", like, like)
                 + TestDatabase.count("SELECT COUNT(*) FROM batch_job_execution_params WHERE parameter_value LIKE ?", like))
                 .isZero();
+        // nor in what the server answers anyone: its health, which checks this MLflow server
+        try (ServeProcess serve = ServeProcess.start(dir.resolve("in-uri"), List.of("--mlflow.tracking-uri=" + uri))) {
+            ServeProcess.Answer health = serve.get("/actuator/health");
+            assertThat(health.status()).isEqualTo(200);
+            assertThat(health.body()).doesNotContain(MlflowServer.AUTH_PASSWORD);
+            assertThat(serve.output()).doesNotContain(MlflowServer.AUTH_PASSWORD);
+        }
     }
 
     @Test
