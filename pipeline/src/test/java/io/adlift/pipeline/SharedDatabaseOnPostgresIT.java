@@ -78,7 +78,7 @@ class SharedDatabaseOnPostgresIT {
                 .contains("batch_job_execution_seq", "batch_job_instance_seq", "batch_step_execution_seq");
         assertThat(TestDatabase.jdbc().queryForList("SELECT version FROM adlift.flyway_schema_history "
                 + "WHERE success AND version IS NOT NULL ORDER BY installed_rank", String.class))
-                .containsExactly("1", "2", "3", "4", "5", "6", "7");
+                .containsExactlyElementsOf(TestDatabase.migrationVersions());
         assertThat(TestDatabase.count("SELECT COUNT(*) FROM adlift.stg_ad_conversions_ads")).isEqualTo(1143);
     }
 

@@ -69,4 +69,21 @@ public final class TestDatabase {
                 .forEach(r -> kpi.put((String) r.get("campaign_id"), ((Number) r.get("impressions")).longValue()));
         return kpi;
     }
+
+    /**
+     * The versions Adlift's Flyway history holds once every migration ran, in order: V1 (Spring Batch's schema,
+     * a Java migration) and one per {@code V<n>__*.sql} file of the application.
+     */
+    public static java.util.List<String> migrationVersions() {
+        java.nio.file.Path dir = Adlift.repoRoot().resolve("pipeline/src/main/resources/db/migration");
+        try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.list(dir)) {
+            java.util.List<String> versions = new java.util.ArrayList<>(java.util.List.of("1"));
+            files.map(f -> f.getFileName().toString()).filter(n -> n.matches("V\\d+__.*\\.sql"))
+                    .map(n -> n.substring(1, n.indexOf("__"))).sorted(java.util.Comparator.comparingInt(Integer::parseInt))
+                    .forEach(versions::add);
+            return versions;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 }
