@@ -94,9 +94,13 @@ class MlflowRestartOnPostgresIT {
         long execution;
         try (AdliftProcess run = AdliftProcess.start(dir.resolve("data"), settings,
                 "run", "ad-conversions", "--input", KAG.toString(), "--business-date", "2026-04-11")) {
-            // Once rows are staged, the job has recorded its MLflow run's id: that is done before its first step.
+            // Once this run has staged rows, it has recorded its MLflow run's id: that is done before its first
+            // step. (Rows of the other test's run, a job instance of another date, are there from the start.)
             run.awaitWhileRunning(() -> hasRuns(experiment)
-                    && TestDatabase.countOnceCreated("SELECT COUNT(*) FROM stg_ad_conversions_ads") > 0,
+                    && TestDatabase.countOnceCreated("SELECT COUNT(*) FROM stg_ad_conversions_ads s JOIN batch_job_execution e "
+                            + "ON e.job_instance_id = s.job_instance_id JOIN batch_job_execution_params p "
+                            + "ON p.job_execution_id = e.job_execution_id WHERE p.parameter_name = 'businessDate' "
+                            + "AND p.parameter_value = '2026-04-11'") > 0,
                     java.time.Duration.ofMinutes(2));
             run.kill();
             run.exitCode(java.time.Duration.ofMinutes(1));
