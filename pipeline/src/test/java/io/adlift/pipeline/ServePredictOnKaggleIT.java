@@ -1,6 +1,7 @@
 package io.adlift.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -92,8 +93,14 @@ class ServePredictOnKaggleIT {
     @SuppressWarnings("unchecked")
     void shouldAnswerEveryKaggleRecordWithTheModelsOwnBatchPrediction() throws Exception {
         Map<String, Double> batch = new HashMap<>();
-        TestDatabase.rows("SELECT row_key, prediction FROM model_prediction WHERE pipeline = 'ad-conversions'")
-                .forEach(r -> batch.put((String) r.get("row_key"), (Double) r.get("prediction")));
+        Map<String, Double> lower = new HashMap<>();
+        Map<String, Double> upper = new HashMap<>();
+        TestDatabase.rows("SELECT row_key, prediction, prediction_lower, prediction_upper FROM model_prediction "
+                + "WHERE pipeline = 'ad-conversions'").forEach(r -> {
+                    batch.put((String) r.get("row_key"), (Double) r.get("prediction"));
+                    lower.put((String) r.get("row_key"), (Double) r.get("prediction_lower"));
+                    upper.put((String) r.get("row_key"), (Double) r.get("prediction_upper"));
+                });
         List<Map<String, Object>> records = kaggleRecords();
         assertThat(records).hasSize(1143);
         int compared = 0;
@@ -109,6 +116,10 @@ class ServePredictOnKaggleIT {
                 String key = String.valueOf(part.get(i).get("ad_id"));
                 assertThat(((Number) predictions.get(i).get("prediction")).doubleValue()).as("ad %s", key)
                         .isEqualTo(batch.get(key));
+                // the split-conformal interval evaluate calibrated, the same in the batch table and the answer
+                assertThat(lower.get(key)).as("ad %s", key).isLessThan(batch.get(key));
+                assertThat(((Number) predictions.get(i).get("lower")).doubleValue()).isEqualTo(lower.get(key), within(1e-9));
+                assertThat(((Number) predictions.get(i).get("upper")).doubleValue()).isEqualTo(upper.get(key), within(1e-9));
                 compared++;
             }
         }

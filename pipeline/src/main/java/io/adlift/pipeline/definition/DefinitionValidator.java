@@ -275,6 +275,10 @@ final class DefinitionValidator {
         if (evaluate.threshold() <= 0 || evaluate.threshold() >= 1) {
             problems.add("steps.evaluate.threshold: " + evaluate.threshold() + " must be between 0 and 1 (exclusive)");
         }
+        if (evaluate.intervalCoverage() <= 0 || evaluate.intervalCoverage() >= 1) {
+            problems.add("steps.evaluate.interval-coverage: " + evaluate.intervalCoverage()
+                    + " must be between 0 and 1 (exclusive), e.g. 0.8");
+        }
         if (evaluate.cv() != null && evaluate.cv().sampleRows() < 2 * evaluate.cv().folds()) {
             problems.add("steps.evaluate.cv.sample-rows: " + evaluate.cv().sampleRows() + " must be at least twice the folds");
         }

@@ -134,9 +134,11 @@ public record PipelineDefinition(String name, String description, PipelineKind k
      * @param forecast         a spend forecast from the model (classification)
      * @param champion         the gate's relative part: not worse than the deployed champion on this run's
      *                         test rows by more than a margin
+     * @param intervalCoverage a regression model's nominal split-conformal interval coverage
      */
     public record Evaluate(List<GateCriterion> gate, @DefaultValue("0.5") double threshold,
-            @DefaultValue("false") boolean writePredictions, Forecast forecast, Champion champion, Cv cv) {
+            @DefaultValue("false") boolean writePredictions, Forecast forecast, Champion champion, Cv cv,
+            @DefaultValue("0.8") double intervalCoverage) {
     }
 
     /**

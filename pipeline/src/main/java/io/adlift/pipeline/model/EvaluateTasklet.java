@@ -8,9 +8,11 @@ import io.adlift.pipeline.tracking.Csv;
 import io.adlift.pipeline.tracking.RunTracking;
 import io.adlift.pipeline.tracking.TrackedRun;
 import io.adlift.steps.deploy.RawInputs;
+import io.adlift.steps.evaluate.EvaluateInput;
+import io.adlift.steps.evaluate.EvaluateResult;
+import io.adlift.steps.evaluate.EvaluateStep;
 import io.adlift.steps.features.FeatureEncoding;
 import io.adlift.steps.report.EvaluationReport;
-import io.adlift.steps.report.ReportPlots;
 import io.adlift.steps.split.SplitLabel;
 import io.adlift.steps.train.FeatureMatrix;
 import io.adlift.steps.train.TrainedModel;
@@ -29,10 +31,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * Scores the trained model on the held-out test rows (and, for reference, on the training rows),
  * and stores the metrics, from which {@code deploy} applies the definition's gate. Tracks the test rows as
- * the run's {@code evaluation} dataset, the metrics, and the test rows exactly as the model saw them
- * ({@code evaluation/test_features.csv}, one column per feature) with the labels and the model's
- * predictions in the same order ({@code evaluation/predictions.csv}), so that anyone can check the
- * model against them.
+ * the run's {@code evaluation} dataset, the metrics, and a bounded sample of the test rows exactly as the
+ * model saw them ({@code evaluation/test_features.csv}, one column per feature; every k-th row, at most
+ * {@link EvaluateStep#MAX_ARTEFACT_ROWS}) with the labels and the model's predictions in the same order
+ * ({@code evaluation/predictions.csv}), so that anyone can check the model against them. The scoring
+ * itself is {@link EvaluateStep}'s.
  */
 final class EvaluateTasklet implements Tasklet {
 
@@ -87,23 +90,21 @@ final class EvaluateTasklet implements Tasklet {
         }
         FeatureMatrix x = ModelRows.matrix(encoding, testRows);
         float[] actual = ModelRows.labels(target, testRows);
-        float[] predicted;
-        Map<String, Double> train;
-        List<EvaluationReport.Plot> plots;
         List<Function<String, Object>> trainRows = rows.load(run.pipeline(), run.jobInstanceId(), SplitLabel.TRAIN);
         PipelineDefinition.Evaluate settings = run.pipeline().steps().evaluate();
-        files.writeRawInputs(dir, rawInputs(run, settings, testRows, trainRows));
+        EvaluateResult result;
         try (TrainedModel model = TrainedModel.loadJson(dir.resolve(ModelFiles.MODEL), encoding.names())) {
-            predicted = model.predict(x);
-            train = score(run, model, encoding, target, trainRows);
-            plots = run.pipeline().definition().kind() == PipelineKind.CLASSIFICATION
-                    ? ReportPlots.classification(model, x, actual, predicted)
-                    : ReportPlots.regression(model, x, actual, predicted);
+            result = new EvaluateStep().run(new EvaluateInput(
+                    run.pipeline().definition().kind() == PipelineKind.CLASSIFICATION ? EvaluateInput.Task.CLASSIFICATION
+                            : EvaluateInput.Task.REGRESSION,
+                    model, x, actual, ModelRows.matrix(encoding, trainRows), ModelRows.labels(target, trainRows),
+                    settings.threshold(), settings.intervalCoverage()));
             if (settings.writePredictions() || settings.forecast() != null) {
                 ModelOutputs outputs = new ModelOutputs(jdbc, run, RunTracking.runId(
                         contribution.getStepExecution().getJobExecution()));
                 if (settings.writePredictions()) {
-                    outputs.writePredictions(model, encoding, Map.of(SplitLabel.TRAIN, trainRows, SplitLabel.TEST, testRows));
+                    outputs.writePredictions(model, encoding, Map.of(SplitLabel.TRAIN, trainRows, SplitLabel.TEST, testRows),
+                            result.interval());
                 }
                 if (settings.forecast() != null) {
                     List<Function<String, Object>> all = new ArrayList<>(trainRows);
@@ -112,7 +113,10 @@ final class EvaluateTasklet implements Tasklet {
                 }
             }
         }
-        Map<String, Double> test = metrics(run, actual, predicted);
+        files.writeRawInputs(dir, rawInputs(run, settings, testRows, trainRows).withInterval(result.interval()));
+        Map<String, Double> test = result.test();
+        Map<String, Double> train = result.train();
+        List<EvaluationReport.Plot> plots = result.plots();
         metrics.replace(run, "train", train);
         metrics.replace(run, "test", test);
         metrics.replace(run, "champion", settings.champion() == null ? Map.of()
@@ -133,8 +137,8 @@ final class EvaluateTasklet implements Tasklet {
         Map.of("test", test, "train", train, "cv", cvMetrics).forEach((split, values) ->
                 values.forEach((k, v) -> points.add(new TrackedRun.Metric(split + "." + k, v, now, 0))));
         tracked.logMetrics(points);
-        tracked.logArtifact("evaluation/test_features.csv", features(x));
-        tracked.logArtifact("evaluation/predictions.csv", predictions(actual, predicted));
+        tracked.logArtifact("evaluation/test_features.csv", features(result.sampleFeatures()));
+        tracked.logArtifact("evaluation/predictions.csv", predictions(result.sampleLabels(), result.samplePredicted()));
         for (Path file : reportFiles) {
             tracked.logArtifact("report/" + reportDir.relativize(file).toString().replace('\\', '/'), read(file));
         }
@@ -177,15 +181,6 @@ final class EvaluateTasklet implements Tasklet {
     /** The shortest decimal that reads back as the same float: the file holds exactly what the model saw. */
     private static String number(float value) {
         return Float.isNaN(value) ? "" : Float.toString(value);
-    }
-
-    private static Map<String, Double> score(RunContext run, TrainedModel model, FeatureEncoding encoding, String target,
-            List<Function<String, Object>> part) {
-        if (part.isEmpty()) {
-            throw new IllegalStateException("no rows to evaluate on: raise steps.split.test-fraction or add data");
-        }
-        FeatureMatrix x = ModelRows.matrix(encoding, part);
-        return metrics(run, ModelRows.labels(target, part), model.predict(x));
     }
 
     private static byte[] read(Path file) {

@@ -3,6 +3,7 @@ package io.adlift.pipeline.model;
 import io.adlift.pipeline.definition.PipelineDefinition;
 import io.adlift.pipeline.job.RunContext;
 import io.adlift.pipeline.storage.SourceTables;
+import io.adlift.steps.evaluate.ConformalInterval;
 import io.adlift.steps.features.FeatureEncoding;
 import io.adlift.steps.split.SplitLabel;
 import io.adlift.steps.train.TrainedModel;
@@ -18,7 +19,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * What a trained model tells beyond its metrics, written for the run's business date like KPI rows:
- * every row's prediction ({@code model_prediction}, keyed by the split key), and a classifier's spend
+ * every row's prediction ({@code model_prediction}, keyed by the split key, with a regression model's
+ * conformal interval), and a classifier's spend
  * forecast ({@code kpi_lift_forecast}).
  */
 final class ModelOutputs {
@@ -34,7 +36,10 @@ final class ModelOutputs {
         this.mlflowRunId = mlflowRunId;
     }
 
-    void writePredictions(TrainedModel model, FeatureEncoding encoding, Map<SplitLabel, List<Function<String, Object>>> parts) {
+    /** Every row's prediction, with the interval's bounds when {@code interval} is a bounded one. */
+    void writePredictions(TrainedModel model, FeatureEncoding encoding, Map<SplitLabel, List<Function<String, Object>>> parts,
+            ConformalInterval interval) {
+        boolean bounded = interval != null && Double.isFinite(interval.halfWidth());
         List<String> key = run.pipeline().steps().split().key();
         String target = run.pipeline().definition().target();
         List<Object[]> rows = new ArrayList<>();
@@ -45,13 +50,15 @@ final class ModelOutputs {
                 Object actual = row.apply(target);
                 rows.add(new Object[] {run.pipeline().name(), Date.valueOf(run.businessDate()),
                     key.stream().map(k -> String.valueOf(row.apply(k))).collect(Collectors.joining("|")), part.code(),
-                    actual instanceof Number n ? n.doubleValue() : null, (double) predicted[i], run.jobExecutionId(),
-                    mlflowRunId, now});
+                    actual instanceof Number n ? n.doubleValue() : null, (double) predicted[i],
+                    bounded ? interval.lower(predicted[i]) : null, bounded ? interval.upper(predicted[i]) : null,
+                    run.jobExecutionId(), mlflowRunId, now});
             }
         });
         deleteDate("model_prediction");
         jdbc.batchUpdate("INSERT INTO model_prediction (pipeline, business_date, row_key, data_split, actual, prediction, "
-                + "job_execution_id, mlflow_run_id, computed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
+                + "prediction_lower, prediction_upper, job_execution_id, mlflow_run_id, computed_at) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
     }
 
     /**

@@ -182,6 +182,13 @@ public final class MlflowModelDirectory {
         config.put("threshold", raw.threshold());
         config.put("columns", raw.columns());
         config.put("known_answers", raw.knownAnswers());
+        if (raw.interval() != null && Double.isFinite(raw.interval().halfWidth())) {
+            Map<String, Object> interval = new LinkedHashMap<>();
+            interval.put("half_width", raw.interval().halfWidth());
+            interval.put("nominal", raw.interval().nominal());
+            interval.put("coverage", raw.interval().coverage());
+            config.put("interval", interval);
+        }
         return config;
     }
 
@@ -199,6 +206,24 @@ public final class MlflowModelDirectory {
             Files.writeString(file, YAML.writeValueAsString(mlmodel));
         } catch (IOException e) {
             throw new UncheckedIOException("could not write the model id into " + file, e);
+        }
+    }
+
+    /**
+     * The half-width of the split-conformal interval of a model directory written by {@link #write}; empty
+     * for a classifier, or a model written before intervals existed.
+     */
+    public static java.util.Optional<Double> readIntervalHalfWidth(Path dir) {
+        Path file = dir.resolve(PYFUNC_CONFIG_FILE);
+        if (!Files.isRegularFile(file)) {
+            return java.util.Optional.empty();
+        }
+        try {
+            com.fasterxml.jackson.databind.JsonNode width = new ObjectMapper().readTree(file.toFile()).path("interval")
+                    .path("half_width");
+            return width.isNumber() ? java.util.Optional.of(width.asDouble()) : java.util.Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read " + file, e);
         }
     }
 
@@ -292,6 +317,10 @@ public final class MlflowModelDirectory {
             outputs.add(column("prediction", "double", true));
             if ("classification".equals(raw.task())) {
                 outputs.add(column("probability", "double", true));
+            }
+            if (raw.interval() != null && Double.isFinite(raw.interval().halfWidth())) {
+                outputs.add(column("lower", "double", true));
+                outputs.add(column("upper", "double", true));
             }
         }
         // MLflow keeps the signature's schemas as JSON text inside the YAML.

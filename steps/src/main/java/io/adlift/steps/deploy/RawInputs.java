@@ -18,9 +18,11 @@ import java.util.regex.Pattern;
  * @param threshold    a classifier's class threshold on the probability
  * @param knownAnswers rules applied before the model, as the server applies them
  * @param example      a few raw records (column name to value), for the model's input example
+ * @param interval     a regression model's split-conformal interval, as evaluate calibrated it; null for a
+ *                     classifier (or a model evaluated before intervals existed)
  */
 public record RawInputs(List<Column> columns, String task, double threshold, List<KnownAnswer> knownAnswers,
-        List<Map<String, Object>> example) {
+        List<Map<String, Object>> example, io.adlift.steps.evaluate.ConformalInterval interval) {
 
     /**
      * One column: {@code type} is MLflow's column type ({@code long}, {@code double}, {@code string},
@@ -41,6 +43,15 @@ public record RawInputs(List<Column> columns, String task, double threshold, Lis
         columns = List.copyOf(columns);
         knownAnswers = List.copyOf(knownAnswers);
         example = List.copyOf(example);
+    }
+
+    /**
+     * These inputs with the model's interval; an unbounded one (too few held-out rows for its coverage)
+     * says nothing about a prediction, so the model is then served without one.
+     */
+    public RawInputs withInterval(io.adlift.steps.evaluate.ConformalInterval interval) {
+        boolean bounded = interval != null && Double.isFinite(interval.halfWidth());
+        return new RawInputs(columns, task, threshold, knownAnswers, example, bounded ? interval : null);
     }
 
     /**
@@ -87,7 +98,7 @@ public record RawInputs(List<Column> columns, String task, double threshold, Lis
         for (Map<String, Object> record : example) {
             columns.forEach(c -> record.computeIfPresent(c.name(), (k, v) -> as(c.type(), v)));
         }
-        return new RawInputs(columns, task, threshold, knownAnswers, example);
+        return new RawInputs(columns, task, threshold, knownAnswers, example, null);
     }
 
     /** An example value as a {@code read_csv} frame of that column type holds it. */

@@ -114,22 +114,7 @@ public record ClassificationMetrics(long count, double positives, double rocAuc,
 
     /** Mean |observed rate − mean probability| over ten equal-width bins, weighted by their rows. */
     private static double calibrationError(float[] actual, float[] probability) {
-        double[] observed = new double[10];
-        double[] predicted = new double[10];
-        long[] rows = new long[10];
-        for (int i = 0; i < actual.length; i++) {
-            int bin = Math.min(9, Math.max(0, (int) (probability[i] * 10)));
-            observed[bin] += actual[i] >= 0.5f ? 1 : 0;
-            predicted[bin] += probability[i];
-            rows[bin]++;
-        }
-        double error = 0;
-        for (int b = 0; b < 10; b++) {
-            if (rows[b] > 0) {
-                error += Math.abs(observed[b] - predicted[b]);
-            }
-        }
-        return error / actual.length;
+        return Reliability.of(actual, probability).calibrationError();
     }
 
     private static Integer[] sortedByScore(float[] probability) {

@@ -42,12 +42,7 @@ public final class Plots {
 
     /** Every k-th value, so that at most {@link #MAX_SCATTER_POINTS} remain; the same rows for both axes. */
     static float[] sample(float[] values) {
-        int step = Math.max(1, (values.length + MAX_SCATTER_POINTS - 1) / MAX_SCATTER_POINTS);
-        float[] sample = new float[(values.length + step - 1) / step];
-        for (int i = 0; i < sample.length; i++) {
-            sample[i] = values[i * step];
-        }
-        return sample;
+        return io.adlift.steps.evaluate.EvaluationSample.of(values.length, MAX_SCATTER_POINTS).of(values);
     }
 
     /** How many rows have each size of residual (actual − predicted). */

@@ -1,6 +1,8 @@
 package io.adlift.steps.report;
 
 import io.adlift.steps.evaluate.Curves;
+import io.adlift.steps.evaluate.EvaluationSample;
+import io.adlift.steps.evaluate.Reliability;
 import io.adlift.steps.train.FeatureMatrix;
 import io.adlift.steps.train.TrainedModel;
 import java.util.ArrayList;
@@ -26,18 +28,23 @@ public final class ReportPlots {
         return plots;
     }
 
-    /** ROC and precision–recall curves, importance by gain, mean |SHAP| and the learning curve. */
+    /** ROC and precision–recall curves, the reliability plot, importance by gain, mean |SHAP| and the learning curve. */
     public static List<EvaluationReport.Plot> classification(TrainedModel model, FeatureMatrix test, float[] actual,
             float[] probability) {
         List<EvaluationReport.Plot> plots = new ArrayList<>();
-        double[][] roc = Curves.roc(actual, probability);
+        double[][] roc = thinned(Curves.roc(actual, probability));
         plots.add(new EvaluationReport.Plot("roc.png", "ROC curve on the test rows", Plots.lines("ROC curve",
                 "false positive rate", "true positive rate", List.of("model", "chance"),
                 List.of(roc[0], new double[] {0, 1}), List.of(roc[1], new double[] {0, 1}))));
-        double[][] pr = Curves.precisionRecall(actual, probability);
+        double[][] pr = thinned(Curves.precisionRecall(actual, probability));
         plots.add(new EvaluationReport.Plot("precision_recall.png", "Precision–recall curve on the test rows",
                 Plots.lines("Precision–recall curve", "recall", "precision", List.of("model"), List.of(pr[0]),
                         List.of(pr[1]))));
+        double[][] reliability = Reliability.of(actual, probability).points();
+        plots.add(new EvaluationReport.Plot("reliability.png", "Reliability on the test rows: observed conversion rate "
+                + "against mean predicted probability, per tenth of probability", Plots.lines("Reliability",
+                        "mean predicted probability", "observed rate", List.of("model", "perfectly calibrated"),
+                        List.of(reliability[0], new double[] {0, 1}), List.of(reliability[1], new double[] {0, 1}))));
         plots.addAll(common(model, test));
         return plots;
     }
@@ -67,10 +74,11 @@ public final class ReportPlots {
     }
 
     /**
-     * Rows SHAP values are averaged over at most: explaining a row costs about as much as all its trees,
-     * and the mean of |SHAP| settles long before millions of rows.
+     * Rows SHAP values are averaged over at most: explaining a row costs about as much as all its trees
+     * times their depth squared (about 1 ms a row for 300 trees of depth 5, 38 s on 40,000 test rows), and
+     * the ranking of mean |SHAP| settles within a thousand rows.
      */
-    static final int MAX_SHAP_ROWS = 50_000;
+    static final int MAX_SHAP_ROWS = 1_000;
 
     static double[] meanAbsoluteShap(TrainedModel model, FeatureMatrix x) {
         float[][] contributions = model.contributions(everyKthRow(x, MAX_SHAP_ROWS));
@@ -88,15 +96,28 @@ public final class ReportPlots {
 
     /** Every k-th row of {@code x}, so that at most {@code limit} remain; {@code x} itself when it is small. */
     static FeatureMatrix everyKthRow(FeatureMatrix x, int limit) {
-        if (x.rows() <= limit) {
-            return x;
-        }
-        int step = (x.rows() + limit - 1) / limit;
-        int rows = (x.rows() + step - 1) / step;
-        float[] values = new float[rows * x.columns()];
-        for (int r = 0; r < rows; r++) {
-            System.arraycopy(x.values(), r * step * x.columns(), values, r * x.columns(), x.columns());
-        }
-        return new FeatureMatrix(x.featureNames(), rows, values);
+        return EvaluationSample.of(x.rows(), limit).of(x);
     }
+
+    /** Points a curve keeps at most: an 800-pixel plot shows no more, and drawing 40,000 takes seconds. */
+    static final int MAX_CURVE_POINTS = 2_000;
+
+    /** Every k-th point of the curve, and always its last one, so that at most {@link #MAX_CURVE_POINTS} remain. */
+    static double[][] thinned(double[][] xy) {
+        int n = xy[0].length;
+        if (n <= MAX_CURVE_POINTS) {
+            return xy;
+        }
+        int step = (n + MAX_CURVE_POINTS - 2) / (MAX_CURVE_POINTS - 1);
+        int kept = (n - 1 + step - 1) / step + 1;
+        double[][] out = new double[2][kept];
+        for (int i = 0; i < kept - 1; i++) {
+            out[0][i] = xy[0][i * step];
+            out[1][i] = xy[1][i * step];
+        }
+        out[0][kept - 1] = xy[0][n - 1];
+        out[1][kept - 1] = xy[1][n - 1];
+        return out;
+    }
+
 }

@@ -4,7 +4,8 @@ MLflow imports this module from the model's ``code/`` folder and calls ``_load_p
 folder. ``predict`` takes a pandas DataFrame of raw records as ``pandas.read_csv`` reads them from the
 pipeline's files (for a multi-source pipeline, the record ``adlift_model.json`` describes) and answers
 what ``adlift serve`` answers for them: a DataFrame with ``prediction`` (and ``probability`` for a
-classifier).
+classifier; ``lower`` and ``upper``, the split-conformal interval at the nominal coverage stated in
+``adlift_model.json``, for a regression model).
 
 The features are encoded here exactly as Adlift's Java side encodes them, from the model's own
 ``feature-encoding.json`` (one-hot categories, ratios, products, log1p, buckets, date parts, the feature
@@ -63,7 +64,12 @@ class AdliftModel:
             probability = np.where(asked, outputs, np.nan)
             return pd.DataFrame({"prediction": prediction, "probability": probability})
         prediction = np.where(asked, outputs, known)
-        return pd.DataFrame({"prediction": prediction})
+        interval = self.config.get("interval")
+        if interval is None:
+            return pd.DataFrame({"prediction": prediction})
+        # the split-conformal interval evaluate calibrated on held-out rows; a known answer is exact
+        half = np.where(asked, interval["half_width"], 0.0)
+        return pd.DataFrame({"prediction": prediction, "lower": prediction - half, "upper": prediction + half})
 
     def encode(self, frame):
         """The float32 feature matrix of ``frame``, as FeatureEncoding.encode writes it in Java."""

@@ -222,4 +222,36 @@ class MlflowModelDirectoryTest {
         assertThat(value).isInstanceOf(Map.class);
         return (Map<String, Object>) value;
     }
+
+    @Test
+    void shouldCarryARegressionModelsConformalIntervalToThePyfuncAndItsSignature() throws IOException {
+        Path dir = tmp.resolve("model");
+        RawInputs raw = RawInputs.of(List.of(new RawInputs.Field("clicks", io.adlift.steps.ingest.ColumnType.INTEGER, true)),
+                List.<java.util.function.Function<String, Object>>of(c -> 3L), "regression", 0.5, List.of(), 1)
+                .withInterval(new io.adlift.steps.evaluate.ConformalInterval(0.8, 1.25, 0.81, 100, 100));
+
+        MlflowModelDirectory.write(dir, model, PROVENANCE, raw, CLOCK);
+
+        JsonNode config = json.readTree(dir.resolve("adlift_model.json").toFile());
+        assertThat(config.path("interval").path("half_width").asDouble()).isEqualTo(1.25);
+        assertThat(config.path("interval").path("nominal").asDouble()).isEqualTo(0.8);
+        Map<String, Object> mlmodel = python.load(Files.readString(dir.resolve("MLmodel")));
+        Map<String, Object> signature = map(mlmodel.get("signature"));
+        assertThat(json.readTree((String) signature.get("outputs")).findValuesAsText("name"))
+                .containsExactly("prediction", "lower", "upper");
+        assertThat(MlflowModelDirectory.readIntervalHalfWidth(dir)).contains(1.25);
+    }
+
+    @Test
+    void shouldServeWithoutAnIntervalWhenItIsUnbounded() {
+        Path dir = tmp.resolve("model");
+        RawInputs raw = RawInputs.of(List.of(new RawInputs.Field("clicks", io.adlift.steps.ingest.ColumnType.INTEGER, true)),
+                List.<java.util.function.Function<String, Object>>of(c -> 3L), "regression", 0.5, List.of(), 1)
+                .withInterval(new io.adlift.steps.evaluate.ConformalInterval(0.8, Double.POSITIVE_INFINITY, 1, 2, 1));
+
+        MlflowModelDirectory.write(dir, model, PROVENANCE, raw, CLOCK);
+
+        assertThat(raw.interval()).isNull();
+        assertThat(MlflowModelDirectory.readIntervalHalfWidth(dir)).isEmpty();
+    }
 }

@@ -32,4 +32,21 @@ class ReportPlotsTest {
         assertThat(sample[1]).isEqualTo(4f);
         assertThat(Plots.sample(new float[] {1, 2, 3})).containsExactly(1, 2, 3);
     }
+
+    @Test
+    void shouldThinALongCurveButKeepItsEnds() {
+        int n = ReportPlots.MAX_CURVE_POINTS * 20 + 7;
+        double[][] xy = new double[2][n];
+        for (int i = 0; i < n; i++) {
+            xy[0][i] = i;
+            xy[1][i] = i * 2;
+        }
+        double[][] thinned = ReportPlots.thinned(xy);
+
+        assertThat(thinned[0].length).isLessThanOrEqualTo(ReportPlots.MAX_CURVE_POINTS).isGreaterThan(ReportPlots.MAX_CURVE_POINTS / 2);
+        assertThat(thinned[0][0]).isZero();
+        assertThat(thinned[0][thinned[0].length - 1]).isEqualTo(n - 1);
+        assertThat(thinned[1][thinned[1].length - 1]).isEqualTo(2.0 * (n - 1));
+        assertThat(ReportPlots.thinned(new double[][] {{0, 1}, {0, 1}})[0]).containsExactly(0, 1);
+    }
 }

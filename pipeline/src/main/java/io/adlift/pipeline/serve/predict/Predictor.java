@@ -109,8 +109,10 @@ public class Predictor {
                 continue;
             }
             double output = outputs.get()[next++];
+            Double half = model.intervalHalfWidth();
             predictions.add(classifier ? new Prediction(output >= threshold ? 1 : 0, output, "model")
-                    : new Prediction(output, null, "model"));
+                    : new Prediction(output, null, "model", half == null ? null : output - half,
+                            half == null ? null : output + half));
         }
         return Optional.of(predictions);
     }

@@ -7,7 +7,7 @@ import java.util.Optional;
 
 /**
  * A deployed model version loaded for serving: its booster and the feature encoding fitted at training,
- * as deployed beside it. Closed when a newer champion replaces it; a request that still holds it then
+ * as deployed beside it, and a regression model's conformal interval. Closed when a newer champion replaces it; a request that still holds it then
  * gets nothing and asks for the current one.
  */
 final class ServedModel implements AutoCloseable {
@@ -17,14 +17,22 @@ final class ServedModel implements AutoCloseable {
     private final String path;
     private final FeatureEncoding encoding;
     private final TrainedModel model;
+    private final Double intervalHalfWidth;
     private boolean closed;
 
-    ServedModel(String name, int version, String path, FeatureEncoding encoding, TrainedModel model) {
+    ServedModel(String name, int version, String path, FeatureEncoding encoding, TrainedModel model,
+            Double intervalHalfWidth) {
         this.name = name;
         this.version = version;
         this.path = path;
         this.encoding = encoding;
         this.model = model;
+        this.intervalHalfWidth = intervalHalfWidth;
+    }
+
+    /** A regression model's split-conformal half-width (prediction ± it), or null when it has none. */
+    Double intervalHalfWidth() {
+        return intervalHalfWidth;
     }
 
     String name() {
