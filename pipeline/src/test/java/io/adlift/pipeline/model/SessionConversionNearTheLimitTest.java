@@ -115,6 +115,54 @@ class SessionConversionNearTheLimitTest {
         assertThat(ours.logLoss()).as(figures).isLessThan(bayes.logLoss() + 0.005);
     }
 
+    @org.junit.jupiter.api.Test
+    void shouldNeverLetAHeldOutRowIntoFittingTheCampaignFeatures() throws IOException {
+        // The canary: a one-hot feature of the session id learns exactly the ids of the rows it was fitted on.
+        String shipped = Files.readString(SHIPPED.resolve("session-conversion.yml"));
+        String anchor = "      - { kind: one-hot, columns: [campaign_id] }\n";
+        assertThat(shipped).contains(anchor);
+        Path definitions = Files.createDirectories(dir.resolve("definitions"));
+        Files.writeString(definitions.resolve("session-conversion.yml"),
+                shipped.replace(anchor, anchor + "      - { kind: one-hot, columns: [session_id], name: canary }\n"));
+        Pipeline pipeline = PipelineCatalog.load(definitions, NAMES).get("session-conversion");
+        new SessionConversionGenerator().generate(dir, 4_000, 5, GenerationListener.NONE);
+        Map<String, Map<String, Object>> campaigns = new HashMap<>();
+        for (CSVRecord c : read(dir.resolve("campaigns.csv"))) {
+            campaigns.put(c.get("campaign_id"), Map.of("campaign_id", c.get("campaign_id"),
+                    "spend", Double.parseDouble(c.get("spend")), "creative_format", c.get("creative_format"),
+                    "creative_theme", c.get("creative_theme")));
+        }
+        List<Function<String, Object>> rows = new ArrayList<>();
+        for (CSVRecord s : read(dir.resolve("sessions.csv"))) {
+            Map<String, Object> row = new HashMap<>(campaigns.get(s.get("campaign_id")));
+            row.put("session_id", s.get("session_id"));
+            row.put("session_start", LocalDateTime.parse(s.get("session_start")));
+            row.put("utm_source", s.get("utm_source"));
+            row.put("utm_medium", s.get("utm_medium"));
+            row.put("converted", Integer.parseInt(s.get("converted")));
+            rows.add(row::get);
+        }
+        ModelRecipe recipe = new ModelRecipe(pipeline);
+        List<String> checked = new ArrayList<>();
+
+        new io.adlift.steps.tune.CrossValidation(4, 1, 42).run(rows, ModelRows.labels("converted", rows),
+                recipe::fitEncoding, new XgboostTrainer(), recipe::spec, recipe::metrics, null,
+                (repeat, fold, encoding, trainRows, metrics) -> {
+                    Set<Object> sessions = new java.util.HashSet<>();
+                    Set<Object> trainCampaigns = new java.util.HashSet<>();
+                    trainRows.forEach(r -> {
+                        sessions.add(r.apply("session_id"));
+                        trainCampaigns.add(r.apply("campaign_id"));
+                    });
+                    assertThat(new java.util.HashSet<Object>(encoding.categories().get("canary"))).as("fold %d", fold)
+                            .isEqualTo(sessions).hasSizeLessThan(rows.size());
+                    assertThat(trainCampaigns).containsAll(encoding.categories().get("campaign_id"));
+                    checked.add("fold " + fold);
+                });
+
+        assertThat(checked).hasSize(4);
+    }
+
     private static List<CSVRecord> read(Path file) throws IOException {
         try (Reader in = Files.newBufferedReader(file)) {
             return CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(in).getRecords();
