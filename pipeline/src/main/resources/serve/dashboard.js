@@ -124,7 +124,7 @@
       const row = el('tr', { 'data-execution': String(r.executionId) });
       row.appendChild(el('td', {}, '#' + r.executionId));
       row.appendChild(el('td', {}, r.businessDate));
-      row.appendChild(el('td', {}, r.status));
+      row.appendChild(el('td', { class: 'outcome' }, r.outcome));
       row.appendChild(el('td', {}, r.steps.map(s => s.name + ' ' + s.status.toLowerCase()).join(', ')));
       row.appendChild(el('td', {}, r.startTime));
       const link = el('td');
@@ -206,7 +206,7 @@
     const poll = async () => {
       const r = await fetch('/api/v1/uploads/' + answer.id, { headers: auth });
       const u = await r.json();
-      out.textContent = 'Upload ' + u.id + ': ' + u.state + (u.run ? '\nRun #' + u.run.executionId + ' ' + u.run.status + '\n'
+      out.textContent = 'Upload ' + u.id + ': ' + u.state + (u.run ? '\nRun #' + u.run.executionId + ' ' + u.run.outcome + '\n'
         + u.run.steps.map(s => '  ' + s.name + ' ' + s.status + ' (read ' + s.read + ', written ' + s.written + ')').join('\n') : '')
         + (u.message ? '\n' + u.message : '');
       if (u.state === 'running' || u.state === 'queued') setTimeout(poll, 1000);

@@ -23,6 +23,13 @@ public class AdliftApplication {
 
     /** Runs one command line and returns its exit code; start-up failures become a message, not a stack trace. */
     public static int run(String... args) {
+        java.io.PrintWriter out = new java.io.PrintWriter(System.out, true);
+        java.io.PrintWriter err = new java.io.PrintWriter(System.err, true);
+        // Help, the version and usage errors are answered at once, without starting the application.
+        java.util.Optional<Integer> answered = io.adlift.pipeline.cli.CommandLineCheck.answer(args, out, err);
+        if (answered.isPresent()) {
+            return answered.get();
+        }
         ShutdownGate gate = new ShutdownGate();
         int code = runCommand(gate, args);
         gate.exiting(code);

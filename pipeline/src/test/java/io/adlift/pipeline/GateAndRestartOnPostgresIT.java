@@ -36,6 +36,19 @@ class GateAndRestartOnPostgresIT {
         assertThat(result.exitCode()).as(result.all()).isEqualTo(5);
         assertThat(result.out()).contains("Gate: refused").contains("is below the minimum 0.99");
         long execution = AdConversionsOnPostgresIT.executionId(result);
+        // The decision is in the run's headline, its line in 'runs' and 'status', not only in the Gate line.
+        assertThat(result.out()).containsPattern("Run " + execution + " of ad-conversions for 2026-03-01: "
+                + "completed, not deployed: r2 = .* is below the minimum 0.99");
+        Adlift.Result runs = Adlift.onPostgres(data).run("runs");
+        assertThat(runs.out().lines().filter(l -> l.startsWith(execution + " ")))
+                .singleElement().asString().containsPattern("completed, not deployed: r2 = .* is below the minimum 0.99");
+        Adlift.Result runsJson = Adlift.onPostgres(data).run("runs", "--json");
+        assertThat(runsJson.out()).containsPattern("\"outcome\" : \"completed, not deployed: r2 = [^\"]*below the minimum 0.99");
+        Adlift.Result status = Adlift.onPostgres(data).run("status", Long.toString(execution));
+        assertThat(status.out()).containsPattern("^Run " + execution + " of ad-conversions for 2026-03-01: completed, "
+                + "not deployed: r2 = ");
+        assertThat(Adlift.onPostgres(data).run("status", "--json", Long.toString(execution)).out())
+                .contains("\"status\" : \"COMPLETED\"").contains("\"outcome\" : \"completed, not deployed: r2 = ");
         assertThat(TestDatabase.rows("SELECT decision, version FROM deployment WHERE job_execution_id = ?", execution))
                 .singleElement().satisfies(d -> {
                     assertThat(d.get("decision")).isEqualTo("refused");
@@ -51,7 +64,7 @@ class GateAndRestartOnPostgresIT {
         Path definitions = Files.createDirectories(dir.resolve("champion"));
         String shipped = Files.readString(Adlift.repoRoot().resolve("config/pipelines/ad-conversions.yml"));
         // Thresholds any model passes, so that only the comparison with the champion can refuse.
-        String withChampionGate = shipped.replace("  evaluate:\n", "  evaluate:\n    champion: { metric: rmse, margin: 0.05 }\n")
+        String withChampionGate = shipped.replace("champion: { metric: r2, margin: 0.005 }", "champion: { metric: rmse, margin: 0.05 }")
                 .replace("{ metric: r2,   min: 0.5 }", "{ metric: r2,   min: -100 }");
         Path data = dir.resolve("champion-data");
         Adlift adlift = Adlift.onPostgres(data).with("--adlift.pipelines-dir=" + definitions);
@@ -67,6 +80,11 @@ class GateAndRestartOnPostgresIT {
         assertThat(first.exitCode()).as(first.all()).isZero();
         long champion = TestDatabase.count("SELECT version FROM deployment WHERE job_execution_id = ?",
                 AdConversionsOnPostgresIT.executionId(first));
+        assertThat(first.out()).contains(": completed, deployed (version " + champion + ")");
+        assertThat(worse.out()).containsPattern(": completed, not deployed: rmse = .* against the champion \\(version "
+                + champion + "\\)");
+        assertThat(adlift.run("runs", "--pipeline", "ad-conversions", "--limit", "2").out())
+                .contains("completed, deployed (version " + champion + ")").contains("completed, not deployed: rmse = ");
         assertThat(worse.exitCode()).as(worse.all()).isEqualTo(5);
         assertThat(worse.out()).contains("Gate: refused (rmse = ").contains("against the champion (version " + champion + ")")
                 .contains("more than the margin 0.0500").doesNotContain("below the minimum");

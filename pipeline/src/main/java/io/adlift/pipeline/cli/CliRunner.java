@@ -4,6 +4,7 @@ import io.adlift.pipeline.definition.DefinitionException;
 import io.adlift.pipeline.job.Failures;
 import io.adlift.pipeline.job.RunOperations;
 import java.util.Arrays;
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.boot.CommandLineRunner;
 import org.springframework.boot.ExitCodeGenerator;
 import org.springframework.stereotype.Component;
@@ -18,21 +19,27 @@ import picocli.CommandLine.Command;
 @Component
 class CliRunner implements CommandLineRunner, ExitCodeGenerator {
 
+    /** The command tree: parsed before Spring starts ({@link CommandLineCheck}) and run inside it. */
     @Command(name = "adlift", mixinStandardHelpOptions = true, version = "adlift 0.1.0",
-            description = "Marketing-campaign analytics pipelines: ingest, clean, KPIs, XGBoost models, deploy.")
+            description = "Marketing-campaign analytics pipelines: ingest, clean, KPIs, XGBoost models, deploy.",
+            subcommands = {RunCommand.class, RestartCommand.class, RecoverCommand.class, StopCommand.class,
+                    AbandonCommand.class, StatusCommand.class, RunsCommand.class, PipelinesCommand.class,
+                    ScheduleCommand.class, GenerateCommand.class, ServeCommand.class})
     static final class Root {
     }
 
     private final CommandLine commandLine;
     private int exitCode;
 
-    CliRunner(RunCommand run, RestartCommand restart, RecoverCommand recover, StopCommand stop, AbandonCommand abandon,
-            StatusCommand status, RunsCommand runs, PipelinesCommand pipelines, ScheduleCommand schedule,
-            GenerateCommand generate, ServeCommand serve) {
-        this.commandLine = new CommandLine(new Root())
-                .addSubcommand(run).addSubcommand(restart).addSubcommand(recover).addSubcommand(stop)
-                .addSubcommand(abandon).addSubcommand(status).addSubcommand(runs).addSubcommand(pipelines)
-                .addSubcommand(schedule).addSubcommand(generate).addSubcommand(serve);
+    CliRunner(ListableBeanFactory beans) {
+        // The commands are Spring beans; anything else picocli instantiates (converters, mixins) is not.
+        this.commandLine = new CommandLine(Root.class, new CommandLine.IFactory() {
+            @Override
+            public <K> K create(Class<K> type) throws Exception {
+                K bean = beans.getBeanProvider(type).getIfAvailable();
+                return bean != null ? bean : CommandLine.defaultFactory().create(type);
+            }
+        });
         this.commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
             if (e instanceof DefinitionException d) {
                 d.problems().forEach(p -> cmd.getErr().println("adlift: " + p));
@@ -55,7 +62,7 @@ class CliRunner implements CommandLineRunner, ExitCodeGenerator {
 
     @Override
     public void run(String... args) {
-        String[] own = Arrays.stream(args).filter(a -> !isSpringProperty(a)).toArray(String[]::new);
+        String[] own = own(args);
         if (own.length == 0) {
             commandLine.usage(commandLine.getOut());
             exitCode = ExitCode.USAGE.code();
@@ -65,6 +72,11 @@ class CliRunner implements CommandLineRunner, ExitCodeGenerator {
         if (exitCode == CommandLine.ExitCode.USAGE) {
             exitCode = ExitCode.USAGE.code();
         }
+    }
+
+    /** The command line without Spring's properties: what picocli parses. */
+    static String[] own(String... args) {
+        return Arrays.stream(args).filter(a -> !isSpringProperty(a)).toArray(String[]::new);
     }
 
     /** {@code --name.with.dots=value}: a Spring property; Adlift's own options have no dots in their names. */

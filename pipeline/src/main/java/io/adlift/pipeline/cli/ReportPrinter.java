@@ -11,7 +11,8 @@ final class ReportPrinter {
     }
 
     static void print(RunReport.Report r, PrintWriter out) {
-        out.printf(Locale.ROOT, "Run %d of %s for %s: %s%n", r.executionId(), r.pipeline(), r.businessDate(), r.status());
+        out.printf(Locale.ROOT, "Run %d of %s for %s: %s%n", r.executionId(), r.pipeline(), r.businessDate(),
+                r.outcome().text());
         if (r.restartOf() != null) {
             out.printf(Locale.ROOT, "  Restart of run %d (attempt %d; runs of this instance: %s)%n", r.restartOf(),
                     r.attempt(), r.lineage());

@@ -95,26 +95,6 @@ class RunCommand implements Callable<Integer> {
     }
 
     private Map<String, Path> bySource(Pipeline definition) {
-        List<String> sources = definition.sourceNames();
-        Map<String, Path> result = new LinkedHashMap<>();
-        int positional = 0;
-        if (inputs.size() == 1 && Files.isDirectory(Path.of(inputs.get(0)))) {
-            // A folder as `adlift generate` writes it: one <source>.csv per source.
-            Path folder = Path.of(inputs.get(0));
-            sources.forEach(s -> result.put(s, folder.resolve(s + ".csv")));
-            return result;
-        }
-        for (String input : inputs) {
-            int eq = input.indexOf('=');
-            if (eq > 0 && sources.contains(input.substring(0, eq))) {
-                result.put(input.substring(0, eq), Path.of(input.substring(eq + 1)));
-            } else if (positional < sources.size()) {
-                result.put(sources.get(positional++), Path.of(input));
-            } else {
-                throw new DefinitionException(List.of("too many --input files: pipeline '" + pipeline + "' has sources "
-                        + sources));
-            }
-        }
-        return result;
+        return InputArguments.bySource(pipeline, definition.sourceNames(), inputs);
     }
 }

@@ -1,6 +1,7 @@
 package io.adlift.pipeline.cli;
 
 import io.adlift.pipeline.job.Failures;
+import io.adlift.pipeline.job.RunOutcome;
 import io.adlift.pipeline.model.DeploymentTable;
 import io.adlift.pipeline.model.MetricsTable;
 import io.adlift.pipeline.tracking.RunTracking;
@@ -30,6 +31,7 @@ class RunReport {
     }
 
     /**
+     * @param outcome   the status with the deploy decision: "completed, not deployed: …"
      * @param attempt   1 for a first run, 2 for its first restart, …
      * @param restartOf the execution this one restarted, or null
      * @param lineage   every execution of the same job instance, oldest first
@@ -37,7 +39,7 @@ class RunReport {
      *                  ({@code model}, {@code version}, {@code alias}); empty when tracking locally
      */
     record Report(long executionId, long instanceId, String pipeline, String businessDate, String status,
-            String exitCode, String exitDescription, String startTime, String endTime, int attempt, Long restartOf,
+            RunOutcome outcome, String exitCode, String exitDescription, String startTime, String endTime, int attempt, Long restartOf,
             List<Long> lineage, List<StepLine> steps, Map<String, Object> counts, Map<String, Double> metrics,
             Map<String, Object> deployment, Map<String, Object> tracking) {
     }
@@ -70,7 +72,8 @@ class RunReport {
                         .forEach(c -> counts.put(c.getKey(), c.getValue()))));
         long instanceId = execution.getJobInstance().getInstanceId();
         Map<String, Object> deployment = new LinkedHashMap<>();
-        deployments.of(instanceId).ifPresent(d -> {
+        Optional<DeploymentTable.Deployment> deployed = deployments.of(instanceId);
+        deployed.ifPresent(d -> {
             deployment.put("decision", d.decision());
             deployment.put("reasons", d.reasons());
             deployment.put("version", d.version());
@@ -93,7 +96,7 @@ class RunReport {
         Long restartOf = attempt > 1 ? ids.get(attempt - 2) : null;
         return new Report(execution.getId(), instanceId, execution.getJobParameters().getString("pipeline"),
                 String.valueOf(execution.getJobParameters().getLocalDate("businessDate")), execution.getStatus().name(),
-                execution.getExitStatus().getExitCode(), failure(execution), String.valueOf(execution.getStartTime()),
+                RunOutcome.of(execution.getStatus(), deployed), execution.getExitStatus().getExitCode(), failure(execution), String.valueOf(execution.getStartTime()),
                 String.valueOf(execution.getEndTime()), attempt, restartOf, ids, steps, counts, metrics.of(instanceId),
                 deployment, tracking);
     }
@@ -114,7 +117,7 @@ class RunReport {
     static ExitCode exitCode(JobExecution execution, Report report) {
         BatchStatus status = execution.getStatus();
         if (status == BatchStatus.COMPLETED) {
-            return "refused".equals(report.deployment().get("decision")) ? ExitCode.NOT_DEPLOYED : ExitCode.COMPLETED;
+            return report.outcome().notDeployed() ? ExitCode.NOT_DEPLOYED : ExitCode.COMPLETED;
         }
         if (status == BatchStatus.STOPPED || status == BatchStatus.STOPPING) {
             return ExitCode.STOPPED;

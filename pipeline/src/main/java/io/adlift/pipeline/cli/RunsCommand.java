@@ -1,5 +1,7 @@
 package io.adlift.pipeline.cli;
 
+import io.adlift.pipeline.job.RunOutcome;
+import io.adlift.pipeline.model.DeploymentTable;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -31,10 +33,12 @@ class RunsCommand implements Callable<Integer> {
     private boolean json;
 
     private final Executions executions;
+    private final DeploymentTable deployments;
     private final JsonMapper mapper;
 
-    RunsCommand(Executions executions, JsonMapper mapper) {
+    RunsCommand(Executions executions, DeploymentTable deployments, JsonMapper mapper) {
         this.executions = executions;
+        this.deployments = deployments;
         this.mapper = mapper;
     }
 
@@ -52,6 +56,7 @@ class RunsCommand implements Callable<Integer> {
             row.put("pipeline", e.getJobParameters().getString("pipeline"));
             row.put("businessDate", String.valueOf(e.getJobParameters().getLocalDate("businessDate")));
             row.put("status", e.getStatus().name());
+            row.put("outcome", RunOutcome.of(e.getStatus(), deployments.of(e.getJobInstance().getInstanceId())));
             row.put("exitCode", e.getExitStatus().getExitCode());
             row.put("startTime", String.valueOf(e.getStartTime()));
             row.put("endTime", String.valueOf(e.getEndTime()));
@@ -63,11 +68,12 @@ class RunsCommand implements Callable<Integer> {
         } else if (rows.isEmpty()) {
             out.println("No runs yet.");
         } else {
-            String format = "%-10s %-9s %-8s %-11s %-22s %-12s %-10s %s%n";
-            out.printf(format, "EXECUTION", "INSTANCE", "ATTEMPT", "RESTART-OF", "PIPELINE", "DATE", "STATUS", "STARTED");
+            // the outcome last: a refused run's names the gate's criterion, which can be long
+            String format = "%-10s %-9s %-8s %-11s %-22s %-12s %-27s %s%n";
+            out.printf(format, "EXECUTION", "INSTANCE", "ATTEMPT", "RESTART-OF", "PIPELINE", "DATE", "STARTED", "OUTCOME");
             rows.forEach(r -> out.printf(format, r.get("executionId"), r.get("instanceId"), r.get("attempt"),
                     r.get("restartOf") == null ? "-" : r.get("restartOf"), r.get("pipeline"), r.get("businessDate"),
-                    r.get("status"), r.get("startTime")));
+                    r.get("startTime"), r.get("outcome")));
         }
         out.flush();
         return ExitCode.COMPLETED.code();

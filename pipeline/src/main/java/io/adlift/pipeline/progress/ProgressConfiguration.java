@@ -3,7 +3,10 @@ package io.adlift.pipeline.progress;
 import io.adlift.pipeline.definition.DefinitionException;
 import java.time.Duration;
 import java.util.List;
+import org.springframework.batch.core.step.AbstractStep;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -26,12 +29,30 @@ class ProgressConfiguration {
                 }
 
                 @Override
+                public void working(String task, Duration elapsed) {
+                }
+
+                @Override
                 public void finish(String task) {
                 }
             };
             case "auto" -> System.console() != null ? new TerminalProgress(System.err) : new LogProgress(interval);
             default -> throw new DefinitionException(List.of("adlift.progress: unknown value '" + mode
                     + "'; allowed: [auto, terminal, log, off]"));
+        };
+    }
+
+    /** Gives the steps that report no progress of their own a "working" line while they last. */
+    @Bean
+    static BeanPostProcessor stepHeartbeats(ObjectProvider<ProgressDisplay> display) {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String name) {
+                if (bean instanceof AbstractStep step && StepHeartbeat.STEPS.contains(step.getName())) {
+                    step.registerStepExecutionListener(new StepHeartbeat(display.getObject()));
+                }
+                return bean;
+            }
         };
     }
 }

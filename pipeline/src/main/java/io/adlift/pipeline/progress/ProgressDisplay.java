@@ -11,6 +11,12 @@ public interface ProgressDisplay {
      */
     void update(String task, long count, String unit, double fraction);
 
+    /**
+     * A task with no count of its own (cleaning, evaluating) is still at work, {@code elapsed} after it
+     * began; said every second or so while it lasts, so that a long step is not silence.
+     */
+    void working(String task, java.time.Duration elapsed);
+
     /** The task is over (done, stopped or failed). */
     void finish(String task);
 }

@@ -15,7 +15,7 @@ final class TerminalProgress implements ProgressDisplay {
     private static final Duration REFRESH = Duration.ofMillis(250);
 
     private final PrintStream err;
-    private final Map<String, Instant> started = new ConcurrentHashMap<>();
+    private final Map<String, ProgressLine.Start> started = new ConcurrentHashMap<>();
     private final Map<String, Instant> shown = new ConcurrentHashMap<>();
 
     TerminalProgress(PrintStream err) {
@@ -25,13 +25,21 @@ final class TerminalProgress implements ProgressDisplay {
     @Override
     public synchronized void update(String task, long count, String unit, double fraction) {
         Instant now = Instant.now();
-        Instant start = started.computeIfAbsent(task, t -> now);
+        ProgressLine.Start start = started.computeIfAbsent(task, t -> new ProgressLine.Start(now, count, fraction));
         Instant last = shown.get(task);
         if (last != null && Duration.between(last, now).compareTo(REFRESH) < 0 && fraction < 1) {
             return;
         }
         shown.put(task, now);
-        String line = new ProgressLine(task, count, unit, fraction, Duration.between(start, now)).toString();
+        String line = new ProgressLine(task, count, unit, fraction, start, now).toString();
+        err.print("\r" + line + " ".repeat(Math.max(0, 79 - line.length())));
+        err.flush();
+    }
+
+    @Override
+    public synchronized void working(String task, Duration elapsed) {
+        started.putIfAbsent(task, new ProgressLine.Start(Instant.now().minus(elapsed), 0, Double.NaN));
+        String line = ProgressLine.working(task, elapsed);
         err.print("\r" + line + " ".repeat(Math.max(0, 79 - line.length())));
         err.flush();
     }

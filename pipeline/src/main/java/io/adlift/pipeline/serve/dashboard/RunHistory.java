@@ -1,5 +1,7 @@
 package io.adlift.pipeline.serve.dashboard;
 
+import io.adlift.pipeline.job.RunOutcome;
+import io.adlift.pipeline.model.DeploymentTable;
 import io.adlift.pipeline.serve.ServeWebConfiguration;
 import io.adlift.pipeline.tracking.RunTracking;
 import java.util.List;
@@ -18,8 +20,10 @@ public class RunHistory {
     /**
      * @param mlflowUrl the run's page in the MLflow UI; null when the run was tracked locally
      * @param steps     each step's name and status, in order: a run's progress while it runs
+     * @param outcome   the status with the deploy decision ("completed, not deployed: …"), as the CLI says it
      */
-    public record Run(long executionId, String pipeline, String businessDate, String status, String exitCode,
+    public record Run(long executionId, String pipeline, String businessDate, String status, RunOutcome outcome,
+            String exitCode,
             String startTime, String endTime, String mlflowRunId, String mlflowUrl, List<Step> steps) {
     }
 
@@ -28,10 +32,12 @@ public class RunHistory {
 
     private final JdbcTemplate jdbc;
     private final JobRepository repository;
+    private final DeploymentTable deployments;
 
-    RunHistory(JdbcTemplate jdbc, JobRepository repository) {
+    RunHistory(JdbcTemplate jdbc, JobRepository repository, DeploymentTable deployments) {
         this.jdbc = jdbc;
         this.repository = repository;
+        this.deployments = deployments;
     }
 
     List<Run> latest(String pipeline, int limit) {
@@ -57,7 +63,7 @@ public class RunHistory {
                 .map(s -> new Step(s.getStepName(), s.getStatus().name(), s.getReadCount(), s.getWriteCount())).toList();
         return new Run(e.getId(), e.getJobParameters().getString("pipeline"),
                 String.valueOf(e.getJobParameters().getLocalDate("businessDate")), e.getStatus().name(),
-                e.getExitStatus().getExitCode(), String.valueOf(e.getStartTime()), String.valueOf(e.getEndTime()), runId,
+                RunOutcome.of(e.getStatus(), deployments.of(e.getJobInstance().getInstanceId())), e.getExitStatus().getExitCode(), String.valueOf(e.getStartTime()), String.valueOf(e.getEndTime()), runId,
                 location != null && location.startsWith("http") ? location : null, steps);
     }
 }
