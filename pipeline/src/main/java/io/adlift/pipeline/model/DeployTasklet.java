@@ -135,7 +135,8 @@ final class DeployTasklet implements Tasklet {
                 + " (job execution " + provenance.jobExecutionId() + "); gate " + (decision.passed() ? "passed"
                 : "refused: " + String.join("; ", decision.reasons()));
         Optional<TrackedRun.RegisteredVersion> registered = tracked.registerModel(new TrackedRun.ModelRegistration(
-                modelName, RunDescription.model(catalog.get(provenance.pipeline())), dir, alias, description, provenance.params(), measured, tags));
+                modelName, RunDescription.model(catalog.get(provenance.pipeline())), dir, alias, description,
+                provenance.params(), measured, tags));
         // after registering, so that the run's copy carries the logged model's id too
         tracked.logArtifacts("model", dir);
         registered.ifPresent(v -> {

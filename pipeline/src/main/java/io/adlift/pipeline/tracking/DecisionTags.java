@@ -10,8 +10,8 @@ import java.util.Map;
  * <ul>
  * <li>{@code adlift.decision}: {@code deployed} or {@code not_deployed};</li>
  * <li>{@code adlift.decision.reason}: the criteria that refused (with their figures), or why it was deployed;</li>
- * <li>{@code adlift.gate}: {@code passed} or {@code refused}, and {@code adlift.gate.reasons}: every criterion's
- * figure against its bound (all that held, or those that refused).</li>
+ * <li>{@code adlift.gate}: {@code passed} or {@code refused}, and {@code adlift.gate_reasons}: every criterion's
+ * figure against its bound (all that held, or those that refused); both named as on the model version.</li>
  * </ul>
  */
 public final class DecisionTags {
@@ -19,7 +19,7 @@ public final class DecisionTags {
     public static final String DECISION = "adlift.decision";
     public static final String REASON = "adlift.decision.reason";
     public static final String GATE = "adlift.gate";
-    public static final String GATE_REASONS = "adlift.gate.reasons";
+    public static final String GATE_REASONS = "adlift.gate_reasons";
 
     private DecisionTags() {
     }

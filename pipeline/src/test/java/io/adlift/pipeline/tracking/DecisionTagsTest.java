@@ -29,6 +29,6 @@ class DecisionTagsTest {
         assertThat(DecisionTags.of(new GateDecision(true, List.of("r2 = 0.70 ≥ 0.50", "rmse = 0.77 ≤ 2.00")), true))
                 .containsEntry("adlift.decision", "deployed")
                 .containsEntry("adlift.decision.reason", "gate passed: r2 = 0.70 ≥ 0.50; rmse = 0.77 ≤ 2.00")
-                .containsEntry("adlift.gate.reasons", "r2 = 0.70 ≥ 0.50; rmse = 0.77 ≤ 2.00");
+                .containsEntry("adlift.gate_reasons", "r2 = 0.70 ≥ 0.50; rmse = 0.77 ≤ 2.00");
     }
 }
