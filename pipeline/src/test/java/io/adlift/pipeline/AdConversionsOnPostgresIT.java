@@ -124,7 +124,7 @@ class AdConversionsOnPostgresIT {
                 .contains("\"candidate\" : \"" + trials.stream().filter(t -> Boolean.TRUE.equals(t.get("chosen")))
                         .findFirst().orElseThrow().get("candidate") + "\"");
         assertThat(Files.readString(report.resolve("report.html"))).contains("Cross-validation")
-                .contains("<img src=\"plots/actual_vs_predicted.png\"");
+                .contains("title=\"plots/actual_vs_predicted.png\"").contains("src=\"data:image/png;base64,");
         for (String plot : List.of("actual_vs_predicted", "residuals", "importance_gain", "shap_summary", "learning_curve")) {
             java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(report.resolve("plots/" + plot + ".png").toFile());
             assertThat(image).as(plot).isNotNull();

@@ -104,6 +104,11 @@ public final class MlflowServer {
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body))));
     }
 
+    /** What the MLflow UI itself fetches at {@code pathAndQuery} (outside the REST API, such as {@code /model-versions/get-artifact}); fails unless 200. */
+    public String page(String pathAndQuery) {
+        return send(HttpRequest.newBuilder(URI.create(uri + pathAndQuery)).GET());
+    }
+
     /** The pipeline runs of the experiment named {@code experiment}, newest first; nested runs (trials) left out. */
     public List<JsonNode> runs(String experiment) {
         return allRuns(experiment).stream().filter(r -> parentOf(r) == null).toList();

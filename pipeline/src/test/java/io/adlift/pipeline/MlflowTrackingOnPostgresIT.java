@@ -116,11 +116,11 @@ class MlflowTrackingOnPostgresIT {
                     .as("%s.%s", row.get("data_split"), row.get("metric"))
                     .isCloseTo((Double) row.get("metric_value"), org.assertj.core.data.Offset.offset(1e-9));
         }
-        assertThat(latest).containsKeys("test.rmse", "test.r2", "train.rmse", "step.ingest.seconds",
-                "step.ingest.rows_per_second", "step.train.seconds", "step.deploy.seconds");
+        assertThat(latest).containsKeys("test.rmse", "test.r2", "train.rmse", "system/step.ingest.seconds",
+                "system/step.ingest.rows_per_second", "system/step.train.seconds", "system/step.deploy.seconds");
 
         JsonNode history = MLFLOW.get("metrics/get-history",
-                Map.of("run_id", runId, "metric_key", "training.rmse", "max_results", "1000")).path("metrics");
+                Map.of("run_id", runId, "metric_key", "curve/train.rmse", "max_results", "1000")).path("metrics");
         List<Long> steps = new ArrayList<>();
         history.forEach(m -> steps.add(m.path("step").asLong()));
         // one point per boosting round of the chosen model, whose rounds early stopping decided
@@ -144,8 +144,11 @@ class MlflowTrackingOnPostgresIT {
         assertThat(byContext).containsOnlyKeys("training", "evaluation");
         JsonNode training = byContext.get("training");
         assertThat(training.path("name").asString()).isEqualTo("ad-conversions.ads.train");
-        assertThat(fingerprint()).startsWith(training.path("digest").asString());
-        assertThat(training.path("digest").asString()).hasSize(36);
+        // of the input fingerprint, the part and its rows: the two parts of one input have digests of their own
+        assertThat(training.path("digest").asString()).hasSize(36)
+                .isEqualTo(sha256(fingerprint() + "\ntrain\n" + splitRows("train")).substring(0, 36));
+        assertThat(byContext.get("evaluation").path("digest").asString())
+                .isEqualTo(sha256(fingerprint() + "\ntest\n" + splitRows("test")).substring(0, 36));
         // MLflow keeps one dataset per name and digest: a server that saw this content from another path
         // (another checkout) shows that path. The digest above pins the content; the file name is ours.
         assertThat(training.path("source").asString()).contains(KAG.getFileName().toString());
@@ -247,6 +250,15 @@ class MlflowTrackingOnPostgresIT {
     private static long splitRows(String part) {
         return TestDatabase.count("SELECT COUNT(*) FROM cln_ad_conversions_ads c JOIN batch_job_execution e "
                 + "ON e.job_instance_id = c.job_instance_id WHERE e.job_execution_id = ? AND c.data_split = ?", execution, part);
+    }
+
+    private static String sha256(String text) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new AssertionError(e);
+        }
     }
 
     private static String fingerprint() {

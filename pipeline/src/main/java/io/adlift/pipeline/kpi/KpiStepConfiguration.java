@@ -3,6 +3,7 @@ package io.adlift.pipeline.kpi;
 import io.adlift.pipeline.definition.PipelineCatalog;
 import io.adlift.pipeline.definition.StrategyNeeds;
 import io.adlift.pipeline.definition.StrategyRegistry;
+import io.adlift.pipeline.tracking.RunTracking;
 import java.util.List;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
@@ -30,8 +31,8 @@ class KpiStepConfiguration {
 
     @Bean
     Step kpi(JobRepository jobRepository, PlatformTransactionManager transactionManager, PipelineCatalog catalog,
-            StrategyRegistry<KpiSet> kpiSets, JdbcTemplate jdbc) {
-        return new StepBuilder("kpi", jobRepository).tasklet(new KpiTasklet(catalog, kpiSets, jdbc), transactionManager)
+            StrategyRegistry<KpiSet> kpiSets, JdbcTemplate jdbc, RunTracking tracking) {
+        return new StepBuilder("kpi", jobRepository).tasklet(new KpiTasklet(catalog, kpiSets, jdbc, tracking), transactionManager)
                 .build();
     }
 }

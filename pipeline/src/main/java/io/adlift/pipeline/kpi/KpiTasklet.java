@@ -4,9 +4,12 @@ import io.adlift.pipeline.definition.PipelineCatalog;
 import io.adlift.pipeline.definition.PipelineDefinition;
 import io.adlift.pipeline.definition.StrategyRegistry;
 import io.adlift.pipeline.job.RunContext;
+import io.adlift.pipeline.tracking.KpiMetrics;
 import io.adlift.pipeline.tracking.RunTracking;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
@@ -23,8 +26,10 @@ final class KpiTasklet implements Tasklet {
     private final PipelineCatalog catalog;
     private final StrategyRegistry<KpiSet> sets;
     private final JdbcTemplate jdbc;
+    private final RunTracking tracking;
 
-    KpiTasklet(PipelineCatalog catalog, StrategyRegistry<KpiSet> sets, JdbcTemplate jdbc) {
+    KpiTasklet(PipelineCatalog catalog, StrategyRegistry<KpiSet> sets, JdbcTemplate jdbc, RunTracking tracking) {
+        this.tracking = tracking;
         this.catalog = catalog;
         this.sets = sets;
         this.jdbc = jdbc;
@@ -39,10 +44,13 @@ final class KpiTasklet implements Tasklet {
         }
         KpiRun kpiRun = new KpiRun(run, kpi, jdbc, RunTracking.runId(contribution.getStepExecution().getJobExecution()),
                 Timestamp.from(Instant.now()));
-        sets.get(kpi.set()).write(kpiRun).forEach((table, rows) -> {
+        Map<String, Integer> written = sets.get(kpi.set()).write(kpiRun);
+        written.forEach((table, rows) -> {
             contribution.incrementWriteCount(rows);
             contribution.getStepExecution().getExecutionContext().putLong("kpi." + table + ".rows", rows);
         });
+        tracking.of(contribution.getStepExecution()).logMetrics(new KpiMetrics(jdbc).points(run.pipeline().name(),
+                run.businessDate(), List.copyOf(written.keySet())));
         return RepeatStatus.FINISHED;
     }
 }

@@ -5,6 +5,8 @@ import io.adlift.pipeline.definition.PipelineDefinition;
 import io.adlift.pipeline.definition.StrategyRegistry;
 import io.adlift.pipeline.job.PipelineJobConfiguration;
 import io.adlift.pipeline.job.RunContext;
+import io.adlift.pipeline.tracking.DecisionTags;
+import io.adlift.pipeline.tracking.RunDescription;
 import io.adlift.pipeline.tracking.RunTracking;
 import io.adlift.pipeline.tracking.TrackedRun;
 import io.adlift.steps.deploy.MlflowModelDirectory;
@@ -85,6 +87,7 @@ final class DeployTasklet implements Tasklet {
             track(contribution, runDir, model, provenance, modelName, deploy ? CHAMPION : CHALLENGER, decision);
             if (!deploy) {
                 deployments.record(run, modelName, null, "refused", reasons, null);
+                tracking.of(contribution.getStepExecution()).setTags(DecisionTags.of(decision, false));
                 contribution.setExitStatus(new ExitStatus(PipelineJobConfiguration.NOT_DEPLOYED,
                         "gate refused the model: " + reasons));
                 return RepeatStatus.FINISHED;
@@ -97,6 +100,7 @@ final class DeployTasklet implements Tasklet {
                     runDir.resolve(ModelFiles.ENCODING), provenance, files.readRawInputs(runDir));
             deployments.recordPath(run, deployed);
             contribution.getStepExecution().getExecutionContext().putString("deploy.path", deployed.toString());
+            tracking.of(contribution.getStepExecution()).setTags(DecisionTags.of(decision, true));
         }
         return RepeatStatus.FINISHED;
     }
@@ -131,7 +135,8 @@ final class DeployTasklet implements Tasklet {
                 + " (job execution " + provenance.jobExecutionId() + "); gate " + (decision.passed() ? "passed"
                 : "refused: " + String.join("; ", decision.reasons()));
         Optional<TrackedRun.RegisteredVersion> registered = tracked.registerModel(new TrackedRun.ModelRegistration(
-                modelName, dir, alias, description, provenance.params(), measured, tags));
+                modelName, RunDescription.model(catalog.get(provenance.pipeline())), dir, alias, description,
+                provenance.params(), measured, tags));
         // after registering, so that the run's copy carries the logged model's id too
         tracked.logArtifacts("model", dir);
         registered.ifPresent(v -> {

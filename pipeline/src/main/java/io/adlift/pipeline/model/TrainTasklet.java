@@ -8,6 +8,7 @@ import io.adlift.pipeline.progress.ProgressDisplay;
 import io.adlift.pipeline.tracking.DatasetInput;
 import io.adlift.pipeline.tracking.RunTracking;
 import io.adlift.pipeline.tracking.TrackedRun;
+import io.adlift.pipeline.tracking.TrainingCurves;
 import io.adlift.pipeline.definition.PipelineKind;
 import io.adlift.steps.features.FeatureEncoding;
 import io.adlift.steps.train.FeatureMatrix;
@@ -16,7 +17,6 @@ import io.adlift.steps.train.ModelSpec;
 import io.adlift.steps.train.TrainedModel;
 import io.adlift.steps.train.Trainer;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -73,13 +73,17 @@ final class TrainTasklet implements Tasklet {
         ModelSpec spec = recipe.spec(encoding);
         Path dir = files.runDir(run.pipeline().name(), run.jobInstanceId());
         files.writeChoice(dir, recipe.choice());
+        // The test rows are watched for the validation curve only: the rounds were chosen before (definition or search),
+        // nothing stops early on them, so the gate's test figures stay unseen by training.
+        List<Function<String, Object>> watched = ValidationRows.of(rows.load(run.pipeline(), run.jobInstanceId(), SplitLabel.TEST));
         try (TrainedModel model = trainers.get(recipe.choice().strategy()).train(x, labels, spec,
-                (round, rounds, metric) -> progress.update("train", round, "rounds", (double) round / rounds))) {
+                (round, rounds, metric) -> progress.update("train", round, "rounds", (double) round / rounds),
+                ModelRows.matrix(encoding, watched), ModelRows.labels(run.pipeline().definition().target(), watched))) {
             progress.finish("train");
             files.writeEncoding(dir, encoding);
             model.saveJson(dir.resolve(ModelFiles.MODEL));
             List<Double> curve = model.trainingCurve();
-            tracked.logMetrics(curve(model.evalMetricName(), curve));
+            tracked.logMetrics(TrainingCurves.points(model.evalMetricName(), curve, model.validationCurve()));
             if (!curve.isEmpty()) {
                 contribution.getStepExecution().getExecutionContext().putDouble("train.final-" + model.evalMetricName(),
                         curve.get(curve.size() - 1));
@@ -131,17 +135,6 @@ final class TrainTasklet implements Tasklet {
         context.putInt("train.trials", outcome.trials().size());
         context.putDouble("train.search-" + metric, outcome.best().mean(metric));
         return choice;
-    }
-
-    /** {@code training.<metric>} after each boosting round, the round as the metric's step. */
-    private static List<TrackedRun.Metric> curve(String metric, List<Double> values) {
-        long now = System.currentTimeMillis();
-        String key = "training." + (metric == null || metric.isBlank() ? "loss" : metric);
-        List<TrackedRun.Metric> points = new ArrayList<>(values.size());
-        for (int round = 0; round < values.size(); round++) {
-            points.add(new TrackedRun.Metric(key, values.get(round), now, round));
-        }
-        return points;
     }
 
     /** One part of the split's source, as the run's dataset for {@code context}. */

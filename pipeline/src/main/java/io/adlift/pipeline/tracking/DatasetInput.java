@@ -2,7 +2,11 @@ package io.adlift.pipeline.tracking;
 
 import io.adlift.steps.ingest.ColumnSpec;
 import io.adlift.steps.ingest.SourceSchema;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,7 +34,7 @@ public record DatasetInput(String name, String digest, String sourceType, String
 
     /**
      * One part ({@code train}, {@code test}) of a source's clean rows: named {@code <pipeline>.<source>.<part>},
-     * its digest the input fingerprint, its source the input file, its schema the source's columns as
+     * its digest that of the input fingerprint, the part and its row count, its source the input file, its schema the source's columns as
      * MLflow column specs, its profile the number of rows.
      */
     public static DatasetInput ofSplit(String pipeline, SourceSchema schema, Path file, String fingerprint, String part,
@@ -46,9 +50,27 @@ public record DatasetInput(String name, String digest, String sourceType, String
         Map<String, Object> profile = new LinkedHashMap<>();
         profile.put("num_rows", rows);
         profile.put("num_elements", rows * columns.size());
-        return new DatasetInput(pipeline + "." + schema.source() + "." + part, fingerprint, "local",
+        // MLflow's datasets have no description of their own; its UI shows the profile, so the description goes there
+        profile.put("description", "The " + part + " part of the clean rows of source '" + schema.source() + "' ("
+                + rows + " rows), split from " + file.getFileName() + " by the pipeline's split step");
+        return new DatasetInput(pipeline + "." + schema.source() + "." + part, digest(fingerprint, part, rows), "local",
                 JSON.writeValueAsString(Map.of("uri", file.toAbsolutePath().toString())),
                 JSON.writeValueAsString(Map.of("mlflow_colspec", columns)), JSON.writeValueAsString(profile), context);
+    }
+
+    /**
+     * The part's digest: of the input fingerprint, the part and its row count. Both parts come from the same files, so
+     * the fingerprint alone gave the train and test sets one digest; the split is deterministic, so these three name
+     * the rows a part holds.
+     */
+    static String digest(String fingerprint, String part, long rows) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(
+                    (fingerprint + "\n" + part + "\n" + rows).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(hash).substring(0, MAX_DIGEST);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("this Java has no SHA-256", e);
+        }
     }
 
     private static String mlflowType(ColumnSpec column) {

@@ -53,6 +53,11 @@ final class LocalRunTracker implements RunTracker {
         }
 
         @Override
+        public void setTags(Map<String, String> tags) {
+            // the decision is in the deployment table, the description in the definition artifact
+        }
+
+        @Override
         public void logMetrics(List<Metric> metrics) {
             // in model_metric, the job repository (step counts, durations) and the model's provenance (curve)
         }

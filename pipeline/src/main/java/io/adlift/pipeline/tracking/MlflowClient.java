@@ -245,10 +245,7 @@ final class MlflowClient {
 
     LoggedModel finalizeLoggedModel(String modelId) {
         ObjectNode body = object().put("model_id", modelId).put("status", "LOGGED_MODEL_READY");
-        String text = json.writeValueAsString(body);
-        String endpoint = "logged-models/" + encode(modelId);
-        return loggedModel(parse(endpoint, calls.call("PATCH " + endpoint, () -> official.sendPatch(endpoint, text)))
-                .path("model"));
+        return loggedModel(patch("logged-models/" + encode(modelId), body).path("model"));
     }
 
     // ---------------------------------------------------------------------------------------------
@@ -328,9 +325,14 @@ final class MlflowClient {
     // Model registry
     // ---------------------------------------------------------------------------------------------
 
-    void createRegisteredModelIfMissing(String name) {
+    /** Creates registered model {@code name} with {@code description}, or gives an existing one without a description it. */
+    void createRegisteredModelIfMissing(String name, String description) {
         try {
-            calls.call("GET registered-models/get", () -> official.getRegisteredModel(name));
+            ModelRegistry.RegisteredModel found = calls.call("GET registered-models/get", () -> official.getRegisteredModel(name));
+            if (found.getDescription().isBlank()) {
+                // a description a person wrote in the UI is kept; only an empty one is filled
+                patch("registered-models/update", object().put("name", name).put("description", description));
+            }
             return;
         } catch (MlflowException e) {
             if (!e.is("RESOURCE_DOES_NOT_EXIST")) {
@@ -338,7 +340,7 @@ final class MlflowClient {
             }
         }
         try {
-            post("registered-models/create", object().put("name", name));
+            post("registered-models/create", object().put("name", name).put("description", description));
         } catch (MlflowException e) {
             if (!e.is("RESOURCE_ALREADY_EXISTS")) {
                 throw e;
@@ -381,6 +383,11 @@ final class MlflowClient {
                 .collect(Collectors.joining("&"));
         String path = endpoint + (q.isEmpty() ? "" : "?" + q);
         return parse(endpoint, calls.call("GET " + endpoint, () -> official.sendGet(path)));
+    }
+
+    JsonNode patch(String endpoint, ObjectNode body) {
+        String text = json.writeValueAsString(body);
+        return parse(endpoint, calls.call("PATCH " + endpoint, () -> official.sendPatch(endpoint, text)));
     }
 
     JsonNode post(String endpoint, ObjectNode body) {

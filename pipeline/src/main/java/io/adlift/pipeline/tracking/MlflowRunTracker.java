@@ -26,6 +26,12 @@ final class MlflowRunTracker implements RunTracker {
     /** The run's tag naming the MLflow 3 logged model its deploy created. */
     static final String LOGGED_MODEL_TAG = "adlift.logged_model_id";
 
+    /**
+     * The query that opens MLflow 3's UI in its machine-learning view (runs, metrics, models), not the GenAI one it
+     * opens by default (traces, evaluations), where a training run's pages are not.
+     */
+    static final String MACHINE_LEARNING_VIEW = "?workflowType=machine_learning";
+
     private final MlflowClient client;
     private final String experimentName;
     private final BuildInfo build;
@@ -107,7 +113,8 @@ final class MlflowRunTracker implements RunTracker {
 
         @Override
         public String location() {
-            return client.trackingUri() + "/#/experiments/" + info.experimentId() + "/runs/" + info.runId();
+            return client.trackingUri() + "/#/experiments/" + info.experimentId() + "/runs/" + info.runId()
+                    + MACHINE_LEARNING_VIEW;
         }
 
         /**
@@ -135,6 +142,13 @@ final class MlflowRunTracker implements RunTracker {
                 tags.put("adlift.changed_params", Params.shorten(String.join(", ", changed), Params.MAX_TAG_VALUE));
             }
             client.logBatch(info.runId(), fresh, tags, List.of());
+        }
+
+        @Override
+        public void setTags(Map<String, String> tags) {
+            Map<String, String> shortened = new LinkedHashMap<>();
+            tags.forEach((k, v) -> shortened.put(k, Params.shorten(v, Params.MAX_TAG_VALUE)));
+            client.logBatch(info.runId(), Map.of(), shortened, List.of());
         }
 
         @Override
@@ -189,7 +203,7 @@ final class MlflowRunTracker implements RunTracker {
             }
             client.logModelMetrics(info.runId(), logged.modelId(), null, model.metrics().stream()
                     .filter(m -> Double.isFinite(m.value())).toList());
-            client.createRegisteredModelIfMissing(model.modelName());
+            client.createRegisteredModelIfMissing(model.modelName(), model.modelDescription());
             List<Integer> existing = client.versionsOfRun(model.modelName(), info.runId());
             int version = existing.isEmpty()
                     ? client.createModelVersion(model.modelName(), logged.modelId(), info.runId(), model.description(),

@@ -28,6 +28,9 @@ public interface TrackedRun {
 
     void logParams(Map<String, String> params);
 
+    /** Sets tags on the run (a tag set again takes the new value): the deploy decision, the run's description. */
+    void setTags(Map<String, String> tags);
+
     void logMetrics(List<Metric> metrics);
 
     void logDatasets(List<DatasetInput> datasets);
@@ -40,11 +43,11 @@ public interface TrackedRun {
 
     /**
      * A model to register: the MLflow model directory deploy wrote, the registered model it becomes a version
-     * of, the alias to point at that version, the version's tags and description, and what the logged model
+     * of (and that model's description, given it when it has none), the alias to point at that version, the version's tags and description, and what the logged model
      * carries (its params, and the metrics measured on it).
      */
-    record ModelRegistration(String modelName, Path dir, String alias, String description, Map<String, String> params,
-            List<Metric> metrics, Map<String, String> tags) {
+    record ModelRegistration(String modelName, String modelDescription, Path dir, String alias, String description,
+            Map<String, String> params, List<Metric> metrics, Map<String, String> tags) {
     }
 
     /**

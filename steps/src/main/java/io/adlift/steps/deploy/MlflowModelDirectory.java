@@ -55,8 +55,11 @@ public final class MlflowModelDirectory {
     // Must equal the xgboost4j version in the parent POM: that is the library that wrote the JSON.
     static final String XGBOOST_VERSION = "3.0.4";
     static final String PYTHON_VERSION = "3.11";
+    // The MLflow versions Adlift is tested with, oldest (3.5.1) to newest, as a range: a pin to one of them made
+    // every load with another supported version warn of a mismatch. The 4.x line is not known to read these models.
+    static final String MLFLOW_REQUIREMENT = "mlflow>=3.5.1,<4";
     static final List<String> REQUIREMENTS = List.of(
-            "mlflow==" + MLFLOW_VERSION, "xgboost==" + XGBOOST_VERSION, "numpy", "pandas");
+            MLFLOW_REQUIREMENT, "xgboost==" + XGBOOST_VERSION, "numpy", "pandas");
 
     // The format of Python's str(datetime), which MLflow itself writes.
     private static final DateTimeFormatter CREATED =

@@ -12,13 +12,15 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Base64;
 import java.util.Locale;
 import java.util.Map;
 
 /**
  * A run's evaluation report: the held-out metrics, the cross-validation table (mean ± std per metric),
  * the tuning trials (each trial's score is its cross-validated primary metric) and the plots. {@link #write} puts {@code report.json}, {@code report.html} and
- * {@code plots/*.png} in a folder; the HTML shows the same figures as the JSON, and the plots.
+ * {@code plots/*.png} in a folder; the HTML shows the same figures as the JSON, and the plots embedded
+ * (data: URIs), so it renders on its own and inside MLflow's artifact view.
  */
 public record EvaluationReport(String title, Map<String, Double> metrics, Map<String, CrossValidatedScore> cv,
         List<Trial> trials, List<Plot> plots) {
@@ -103,7 +105,10 @@ public record EvaluationReport(String title, Map<String, Double> metrics, Map<St
         }
         h.append("<h2>Plots</h2>\n");
         for (Plot p : plots) {
-            h.append("<figure><img src=\"plots/").append(escape(p.file())).append("\" alt=\"").append(escape(p.caption()))
+            // Embedded, not linked: MLflow shows report.html in a sandboxed frame where a relative link to
+            // plots/ does not resolve, and a report mailed or copied alone keeps its plots too.
+            h.append("<figure><img src=\"data:image/png;base64,").append(Base64.getEncoder().encodeToString(p.png()))
+                    .append("\" title=\"plots/").append(escape(p.file())).append("\" alt=\"").append(escape(p.caption()))
                     .append("\" width=\"640\"><figcaption>").append(escape(p.caption())).append("</figcaption></figure>\n");
         }
         return h.append("</body></html>\n").toString();

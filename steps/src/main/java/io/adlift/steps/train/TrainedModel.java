@@ -31,14 +31,29 @@ public final class TrainedModel implements AutoCloseable {
     private final List<String> featureNames;
     private final String evalMetricName;
     private final List<Double> trainingCurve;
+    private final List<Double> validationCurve;
     private boolean closed;
 
     TrainedModel(Booster booster, List<String> featureNames, String evalMetricName,
             List<Double> trainingCurve) {
+        this(booster, featureNames, evalMetricName, trainingCurve, List.of());
+    }
+
+    TrainedModel(Booster booster, List<String> featureNames, String evalMetricName,
+            List<Double> trainingCurve, List<Double> validationCurve) {
         this.booster = Objects.requireNonNull(booster, "booster");
         this.featureNames = List.copyOf(featureNames);
         this.evalMetricName = Objects.requireNonNull(evalMetricName, "evalMetricName");
         this.trainingCurve = List.copyOf(trainingCurve);
+        this.validationCurve = List.copyOf(validationCurve);
+    }
+
+    /**
+     * The same metric on the watched validation rows after each round, as trained (not kept in the saved model);
+     * empty when none were watched.
+     */
+    public List<Double> validationCurve() {
+        return validationCurve;
     }
 
     public List<String> featureNames() {

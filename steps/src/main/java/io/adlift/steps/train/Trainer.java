@@ -8,6 +8,16 @@ public interface Trainer {
     /** The caller owns the returned model and must close it. */
     TrainedModel train(FeatureMatrix features, float[] labels, ModelSpec spec, TrainingListener listener);
 
+    /**
+     * {@link #train(FeatureMatrix, float[], ModelSpec, TrainingListener)}, also measuring {@code validation} after each
+     * round where the trainer can ({@link TrainedModel#validationCurve()}); the rows are only watched, never trained on,
+     * and change neither the rounds nor the model. A trainer that cannot watch trains as without them.
+     */
+    default TrainedModel train(FeatureMatrix features, float[] labels, ModelSpec spec, TrainingListener listener,
+            FeatureMatrix validation, float[] validationLabels) {
+        return train(features, labels, spec, listener);
+    }
+
     default TrainedModel train(FeatureMatrix features, float[] labels, ModelSpec spec) {
         return train(features, labels, spec, TrainingListener.NONE);
     }

@@ -19,6 +19,7 @@ public final class XgboostTrainer implements Trainer {
 
     static final String NAME = "xgboost";
     private static final String WATCH = "train";
+    private static final String VALID_WATCH = "valid";
     // Python's xgboost refuses feature names containing these when it loads a model.
     private static final String FORBIDDEN_NAME_CHARS = "[]<";
 
@@ -50,6 +51,12 @@ public final class XgboostTrainer implements Trainer {
 
     @Override
     public TrainedModel train(FeatureMatrix features, float[] labels, ModelSpec spec, TrainingListener listener) {
+        return train(features, labels, spec, listener, null, null);
+    }
+
+    @Override
+    public TrainedModel train(FeatureMatrix features, float[] labels, ModelSpec spec, TrainingListener listener,
+            FeatureMatrix validation, float[] validationLabels) {
         Objects.requireNonNull(features, "features must not be null");
         Objects.requireNonNull(labels, "labels must not be null");
         Objects.requireNonNull(spec, "spec must not be null");
@@ -58,22 +65,35 @@ public final class XgboostTrainer implements Trainer {
         Map<String, Object> params = params(features, applied);
 
         DMatrix train = null;
+        DMatrix valid = null;
         Booster booster = null;
         try {
             train = DenseMatrices.of(features);
             train.setLabel(labels);
+            boolean watched = validation != null && validation.rows() > 0;
+            if (watched) {
+                valid = DenseMatrices.of(validation);
+                valid.setLabel(validationLabels);
+            }
+            DMatrix[] watches = watched ? new DMatrix[] {train, valid} : new DMatrix[] {train};
+            String[] names = watched ? new String[] {WATCH, VALID_WATCH} : new String[] {WATCH};
             // Round by round, as XGBoost.train itself does, so that each round can be reported.
             booster = XGBoost.train(train, params, 0, Map.of(), null, null);
             List<Double> curve = new ArrayList<>(applied.rounds());
+            List<Double> validCurve = new ArrayList<>(watched ? applied.rounds() : 0);
             String line = "";
             for (int round = 0; round < applied.rounds(); round++) {
                 booster.update(train, round);
-                line = booster.evalSet(new DMatrix[] {train}, new String[] {WATCH}, round);
-                double value = metricValue(line);
+                // XGBoost keeps each watched matrix's predictions, so watching costs one round of trees per round
+                line = booster.evalSet(watches, names, round);
+                double value = metricValue(line, 1);
                 curve.add(value);
+                if (watched) {
+                    validCurve.add(metricValue(line, 2));
+                }
                 listener.onRound(round + 1, applied.rounds(), value);
             }
-            return new TrainedModel(booster, features.featureNames(), metricName(line), List.copyOf(curve));
+            return new TrainedModel(booster, features.featureNames(), metricName(line), List.copyOf(curve), validCurve);
         } catch (XGBoostError e) {
             if (booster != null) {
                 booster.dispose();
@@ -83,6 +103,9 @@ public final class XgboostTrainer implements Trainer {
         } finally {
             if (train != null) {
                 train.dispose();
+            }
+            if (valid != null) {
+                valid.dispose();
             }
         }
     }
@@ -202,11 +225,12 @@ public final class XgboostTrainer implements Trainer {
         return end > start ? entry.substring(start, end) : "";
     }
 
-    private static double metricValue(String line) {
+    /** The value of the {@code watch}-th watch (1: train) in an evaluation line {@code [round]\ttrain-rmse:…\tvalid-rmse:…}. */
+    private static double metricValue(String line, int watch) {
         String[] parts = line.split("\t");
-        if (parts.length < 2) {
+        if (parts.length <= watch) {
             return Double.NaN;
         }
-        return Double.parseDouble(parts[1].substring(parts[1].lastIndexOf(':') + 1).trim());
+        return Double.parseDouble(parts[watch].substring(parts[watch].lastIndexOf(':') + 1).trim());
     }
 }

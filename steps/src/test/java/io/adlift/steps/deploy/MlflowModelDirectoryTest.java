@@ -131,13 +131,13 @@ class MlflowModelDirectoryTest {
         Map<String, Object> conda = python.load(Files.readString(dir.resolve("conda.yaml")));
 
         assertThat(Files.readAllLines(dir.resolve("requirements.txt")))
-                .containsExactly("mlflow==3.17.2", "xgboost==3.0.4", "numpy", "pandas");
+                .containsExactly("mlflow>=3.5.1,<4", "xgboost==3.0.4", "numpy", "pandas");
         assertThat(pythonEnv).containsEntry("python", "3.11")
                 .containsEntry("build_dependencies", List.of("pip"))
                 .containsEntry("dependencies", List.of("-r requirements.txt"));
         assertThat(conda).containsEntry("channels", List.of("conda-forge"))
                 .containsEntry("dependencies", List.of("python=3.11", "pip", Map.of("pip",
-                        List.of("mlflow==3.17.2", "xgboost==3.0.4", "numpy", "pandas"))));
+                        List.of("mlflow>=3.5.1,<4", "xgboost==3.0.4", "numpy", "pandas"))));
     }
 
     @Test

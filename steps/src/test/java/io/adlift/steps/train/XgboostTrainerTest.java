@@ -85,6 +85,28 @@ class XgboostTrainerTest {
     }
 
     @Test
+    void shouldMeasureTheWatchedRowsEveryRoundWithoutChangingTheModel() {
+        try (TrainedModel watched = trainer.train(train.features(), train.labels(), SPEC, TrainingListener.NONE,
+                holdOut.features(), holdOut.labels());
+                TrainedModel plain = trainer.train(train.features(), train.labels(), SPEC)) {
+            List<Double> valid = watched.validationCurve();
+            assertThat(valid).hasSize(200);
+            assertThat(plain.validationCurve()).isEmpty();
+            // held-out rows are harder than the rows trained on, and the last round's value is their RMSE
+            assertThat(valid.get(199)).isGreaterThan(watched.trainingCurve().get(199));
+            float[] predicted = watched.predict(holdOut.features());
+            double sum = 0;
+            for (int i = 0; i < predicted.length; i++) {
+                double d = predicted[i] - holdOut.labels()[i];
+                sum += d * d;
+            }
+            assertThat(valid.get(199)).isCloseTo(Math.sqrt(sum / predicted.length), org.assertj.core.api.Assertions.within(1e-3));
+            assertThat(watched.predict(holdOut.features())).containsExactly(plain.predict(holdOut.features()));
+            assertThat(watched.trainingCurve()).isEqualTo(plain.trainingCurve());
+        }
+    }
+
+    @Test
     void shouldAcceptMissingFeaturesAsNaN() {
         float[] values = train.features().values().clone();
         Random random = new Random(3L);
