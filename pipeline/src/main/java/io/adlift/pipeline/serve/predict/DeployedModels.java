@@ -69,6 +69,6 @@ class DeployedModels {
         Path dir = Path.of(d.path());
         FeatureEncoding encoding = files.readEncoding(dir);
         TrainedModel model = TrainedModel.loadJson(dir.resolve(MlflowModelDirectory.MODEL_FILE), encoding.names());
-        return new ServedModel(d.modelName(), d.version(), d.path(), encoding, model);
+        return new ServedModel(d.modelName(), d.version(), d.path(), encoding, model, files.readDeployedColumns(dir));
     }
 }

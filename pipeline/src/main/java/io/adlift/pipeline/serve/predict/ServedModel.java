@@ -17,14 +17,22 @@ final class ServedModel implements AutoCloseable {
     private final String path;
     private final FeatureEncoding encoding;
     private final TrainedModel model;
+    private final java.util.List<io.adlift.steps.deploy.RawInputs.Column> columns;
     private boolean closed;
 
-    ServedModel(String name, int version, String path, FeatureEncoding encoding, TrainedModel model) {
+    ServedModel(String name, int version, String path, FeatureEncoding encoding, TrainedModel model,
+            java.util.List<io.adlift.steps.deploy.RawInputs.Column> columns) {
         this.name = name;
         this.version = version;
         this.path = path;
         this.encoding = encoding;
         this.model = model;
+        this.columns = java.util.List.copyOf(columns);
+    }
+
+    /** The raw columns the model was trained on, with the categories and ranges its training data had. */
+    java.util.List<io.adlift.steps.deploy.RawInputs.Column> columns() {
+        return columns;
     }
 
     String name() {
