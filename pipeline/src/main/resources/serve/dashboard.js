@@ -38,7 +38,8 @@
     : fixed(v, digits === undefined ? 2 : digits) + ' ' + currency;
   const fixed = (v, digits) => Number(v).toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
   const percent = v => v === null || v === undefined ? '–' : fixed(100 * v, 1) + ' %';
-  const byUnit = (unit, v) => unit === 'currency' ? money(v) : unit === 'percent' ? percent(v) : fmt(v, unit === 'count' ? 0 : 2);
+  const byUnit = (unit, v) => unit === 'currency' ? money(v) : unit === 'percent' ? percent(v)
+    : unit === 'count' ? fmt(v, 0) : fixed(v, 2);
   const axisTitle = (name, unit) => name + (unit === 'currency' ? ' (' + currency + ')' : unit === 'percent' ? ' (%)' : '');
 
   function renderCards(cards, notes, causal) {
@@ -164,14 +165,15 @@
           data: chart.points.map(p => ({ x: p.y, y: p.values[0], label: p.x })) }]
       : chart.series.map((name, i) => ({ label: axisTitle(name, units[i]), backgroundColor: COLOURS[i], borderColor: COLOURS[i],
           data: chart.points.map(p => p.values[i] === null ? null : units[i] === 'percent' ? 100 * p.values[i] : p.values[i]),
-          yAxisID: axisOf(i), pointRadius: kind === 'line' ? 0 : undefined }));
+          yAxisID: axisOf(i), pointRadius: kind === 'line' && chart.points.length > 30 ? 0 : undefined }));
     const scales = kind === 'scatter'
       ? { x: { title: { display: true, text: axisTitle(chart.series[0], units[0]) } },
           y: { title: { display: true, text: axisTitle(chart.series[1], units[1]) } } }
       : Object.fromEntries([...new Set(chart.series.map((n, i) => axisOf(i)))].map(axis => {
           const i = axis === 'y' ? 0 : Number(axis.substring(1));
           const names = chart.series.filter((n, j) => axisOf(j) === axis).join(', ');
-          return [axis, { position: axis === 'y' ? 'left' : 'right', beginAtZero: units[i] !== 'percent',
+          // From zero: an axis from 6.7 to 7.7 would make a 15 % difference look tenfold.
+          return [axis, { position: axis === 'y' ? 'left' : 'right', beginAtZero: true,
             title: { display: true, text: axisTitle(names, units[i]) }, grid: { drawOnChartArea: axis === 'y' } }];
         }));
     if (kind !== 'scatter') scales.x = { title: { display: true, text: key === 'payback' ? 'days since launch' : '' } };
