@@ -32,21 +32,68 @@
     select.value = selected || '';
   }
 
-  function renderCards(cards) {
-    const digits = { spend: 2, revenue: 2, roas: 3, cac: 2, cpa: 2 };
-    Object.keys(digits).forEach(name => {
+  // The reporting currency (adlift.serve.currency) of every money figure, set by each answer.
+  let currency = '';
+  const money = (v, digits) => v === null || v === undefined ? '–'
+    : fixed(v, digits === undefined ? 2 : digits) + ' ' + currency;
+  const fixed = (v, digits) => Number(v).toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+  const percent = v => v === null || v === undefined ? '–' : fixed(100 * v, 1) + ' %';
+  const byUnit = (unit, v) => unit === 'currency' ? money(v) : unit === 'percent' ? percent(v)
+    : unit === 'count' ? fmt(v, 0) : fixed(v, 2);
+  const axisTitle = (name, unit) => name + (unit === 'currency' ? ' (' + currency + ')' : unit === 'percent' ? ' (%)' : '');
+
+  function renderCards(cards, notes, causal) {
+    const units = { spend: 'currency', revenue: 'currency', roas: 'ratio', cac: 'currency', cpa: 'currency' };
+    Object.keys(units).forEach(name => {
       const card = document.getElementById('card-' + name);
       const value = cards[name];
       card.dataset.value = value === null || value === undefined ? '' : String(value);
-      card.querySelector('.value').textContent = fmt(value, digits[name]);
+      card.querySelector('.value').textContent = units[name] === 'ratio' ? fmt(value, 3) : money(value);
+      card.querySelector('.note').textContent = notes[name] || '';
     });
+    // CPA that would repeat CAC is left out; the CAC card says why.
+    document.getElementById('card-cpa').hidden = !notes.cpa;
+    document.querySelector('#card-roas .name').textContent = causal ? 'Tracked ROAS (not causal)' : 'ROAS';
+    document.querySelector('#card-spend .name').textContent = (notes.roas || '').includes('payout') ? 'Payout' : 'Spend';
   }
+
+  function renderCausal(causal) {
+    const section = document.getElementById('causal');
+    section.hidden = !causal;
+    if (!causal) return;
+    document.getElementById('causal-date').textContent = '(as of business date ' + causal.businessDate + ')';
+    const lift = document.getElementById('card-lift');
+    lift.dataset.value = String(causal.lift);
+    lift.dataset.low = String(causal.liftCiLow);
+    lift.dataset.high = String(causal.liftCiHigh);
+    lift.querySelector('.value').textContent = percent(causal.lift);
+    document.getElementById('lift-interval').textContent = '95 % interval [' + percent(causal.liftCiLow) + ', '
+      + percent(causal.liftCiHigh) + '], ' + fmt(causal.exposedUsers, 0) + ' exposed vs ' + fmt(causal.controlUsers, 0)
+      + ' control users';
+    const incremental = document.getElementById('card-incremental');
+    incremental.dataset.value = String(causal.incrementalRevenue);
+    incremental.querySelector('.value').textContent = money(causal.incrementalRevenue, 0);
+    const iroas = document.getElementById('card-iroas');
+    iroas.dataset.value = String(causal.iroas);
+    iroas.querySelector('.value').textContent = causal.iroas === null ? '–' : fixed(causal.iroas, 2);
+  }
+
+  function renderNotes(notes) {
+    const list = document.getElementById('notes');
+    list.replaceChildren();
+    notes.forEach(n => list.appendChild(el('li', {}, n)));
+  }
+
+  // Colour from the lowest to the highest value of the data, not from 0: cells that differ look different.
+  const shade = t => 'rgba(46, 125, 209, ' + (0.08 + 0.82 * t).toFixed(2) + ')';
 
   function heatmap(container, chart) {
     const xs = [...new Set(chart.points.map(p => p.x))];
     const ys = [...new Set(chart.points.map(p => p.y))];
     const values = chart.points.map(p => p.values[0]).filter(v => v !== null);
-    const max = Math.max(...values, 0);
+    const min = Math.min(...values);
+    const max = Math.max(...values);
+    const unit = chart.units[0];
     const table = el('table', { class: 'heatmap' });
     const head = el('tr');
     head.appendChild(el('th', {}, ''));
@@ -58,36 +105,87 @@
       ys.forEach(y => {
         const point = chart.points.find(p => p.x === x && p.y === y);
         const v = point ? point.values[0] : null;
-        const cell = el('td', {}, fmt(v, 2));
-        if (v !== null && max > 0) cell.style.background = 'rgba(46, 125, 209, ' + (0.1 + 0.8 * v / max).toFixed(2) + ')';
+        const cell = el('td', {}, v === null ? '–' : byUnit(unit, v));
+        if (v !== null) {
+          cell.style.background = shade(max > min ? (v - min) / (max - min) : 1);
+          cell.dataset.value = String(v);
+        }
         row.appendChild(cell);
       });
       table.appendChild(row);
     });
     container.appendChild(table);
+    if (values.length > 0) {
+      const legend = el('div', { class: 'legend', 'data-min': String(min), 'data-max': String(max) });
+      legend.appendChild(el('span', {}, chart.series[0] + ': ' + byUnit(unit, min)));
+      const bar = el('span', { class: 'bar' });
+      bar.style.background = 'linear-gradient(to right, ' + shade(0) + ', ' + shade(1) + ')';
+      legend.appendChild(bar);
+      legend.appendChild(el('span', {}, byUnit(unit, max)));
+      container.appendChild(legend);
+    }
   }
 
   const KINDS = { revenueVsSpend: 'scatter', roiOverTime: 'line', payback: 'line' };
   const COLOURS = ['#2e7dd1', '#e07b39', '#3aa17e', '#a05195'];
 
+  // A vertical line at the chart's mark (the payback day), drawn by Chart.js' own plugin hook.
+  const markLine = {
+    id: 'adliftMark',
+    afterDatasetsDraw(chart) {
+      const mark = chart.config.options.adliftMark;
+      if (mark === null || mark === undefined) return;
+      const index = chart.data.labels.indexOf(String(mark));
+      if (index < 0) return;
+      const x = chart.scales.x.getPixelForValue(index);
+      const ctx = chart.ctx;
+      ctx.save();
+      ctx.strokeStyle = '#3aa17e';
+      ctx.lineWidth = 2;
+      ctx.setLineDash([6, 4]);
+      ctx.beginPath();
+      ctx.moveTo(x, chart.chartArea.top);
+      ctx.lineTo(x, chart.chartArea.bottom);
+      ctx.stroke();
+      ctx.fillStyle = '#3aa17e';
+      ctx.fillText('paid back: day ' + mark, x + 4, chart.chartArea.top + 12);
+      ctx.restore();
+    }
+  };
+
   function canvasChart(container, key, chart) {
     const canvas = el('canvas', { id: 'chart-' + key });
     container.appendChild(canvas);
     const kind = KINDS[key] || 'bar';
+    const units = chart.units;
+    // Series of one unit share one axis; only a series of another unit gets an axis of its own.
+    const axisOf = i => units.indexOf(units[i]) === 0 ? 'y' : 'y' + units.indexOf(units[i]);
     const datasets = kind === 'scatter'
       ? [{ label: chart.series[1] + ' vs ' + chart.series[0], backgroundColor: COLOURS[0],
           data: chart.points.map(p => ({ x: p.y, y: p.values[0], label: p.x })) }]
-      : chart.series.map((name, i) => ({ label: name, backgroundColor: COLOURS[i], borderColor: COLOURS[i],
-          data: chart.points.map(p => p.values[i]), yAxisID: i === 0 ? 'y' : 'y' + i }));
+      : chart.series.map((name, i) => ({ label: axisTitle(name, units[i]), backgroundColor: COLOURS[i], borderColor: COLOURS[i],
+          data: chart.points.map(p => p.values[i] === null ? null : units[i] === 'percent' ? 100 * p.values[i] : p.values[i]),
+          yAxisID: axisOf(i), pointRadius: kind === 'line' && chart.points.length > 30 ? 0 : undefined }));
     const scales = kind === 'scatter'
-      ? { x: { title: { display: true, text: chart.series[0] } }, y: { title: { display: true, text: chart.series[1] } } }
-      : Object.fromEntries(chart.series.map((name, i) => [i === 0 ? 'y' : 'y' + i,
-          { position: i === 0 ? 'left' : 'right', title: { display: true, text: name }, grid: { drawOnChartArea: i === 0 } }]));
+      ? { x: { title: { display: true, text: axisTitle(chart.series[0], units[0]) } },
+          y: { title: { display: true, text: axisTitle(chart.series[1], units[1]) } } }
+      : Object.fromEntries([...new Set(chart.series.map((n, i) => axisOf(i)))].map(axis => {
+          const i = axis === 'y' ? 0 : Number(axis.substring(1));
+          const names = chart.series.filter((n, j) => axisOf(j) === axis).join(', ');
+          // From zero: an axis from 6.7 to 7.7 would make a 15 % difference look tenfold.
+          return [axis, { position: axis === 'y' ? 'left' : 'right', beginAtZero: true,
+            title: { display: true, text: axisTitle(names, units[i]) }, grid: { drawOnChartArea: axis === 'y' } }];
+        }));
+    if (kind !== 'scatter') scales.x = { title: { display: true, text: key === 'payback' ? 'days since launch' : '' } };
     charts.push(new Chart(canvas, {
       type: kind,
       data: { labels: kind === 'scatter' ? undefined : chart.points.map(p => String(p.x)), datasets },
-      options: { animation: false, responsive: true, maintainAspectRatio: false, scales,
-        plugins: { tooltip: { callbacks: kind === 'scatter' ? { label: c => c.raw.label + ': ' + fmt(c.raw.x) + ' → ' + fmt(c.raw.y) } : {} } } }
+      options: { animation: false, responsive: true, maintainAspectRatio: false, scales, adliftMark: chart.mark,
+        plugins: { tooltip: { callbacks: kind === 'scatter'
+          ? { label: c => c.raw.label + ': ' + money(c.raw.x) + ' → ' + money(c.raw.y) }
+          : { label: c => c.dataset.label + ': ' + byUnit(units[c.datasetIndex],
+              units[c.datasetIndex] === 'percent' ? c.raw / 100 : c.raw) } } } },
+      plugins: [markLine]
     }));
   }
 
@@ -97,10 +195,12 @@
     section.replaceChildren();
     Object.entries(all).forEach(([key, chart]) => {
       const container = el('div', { class: 'chart', 'data-chart': key, 'data-points': String(chart.points.length) });
+      if (chart.mark !== null && chart.mark !== undefined) container.dataset.mark = String(chart.mark);
       container.appendChild(el('h3', {}, chart.title));
+      if (chart.note) container.appendChild(el('p', { class: 'note' }, chart.note));
       section.appendChild(container);
       if (chart.points.length === 0) {
-        container.appendChild(el('p', { class: 'empty' }, 'No data for this filter.'));
+        container.appendChild(el('p', { class: 'empty' }, chart.empty || 'No data for this filter.'));
       } else if (key === 'roasHeatmap') {
         heatmap(container, chart);
       } else {
@@ -109,12 +209,14 @@
     });
   }
 
-  function renderAlerts(alerts) {
+  function renderAlerts(alerts, total, none) {
     const list = document.getElementById('alerts');
     list.replaceChildren();
-    if (alerts.length === 0) list.appendChild(el('li', { class: 'empty' }, 'None: every campaign recovers its spend (or the data has no revenue).'));
+    document.getElementById('alerts-count').textContent = total > alerts.length
+      ? '(showing ' + alerts.length + ' of ' + total + ', worst first)' : total > 0 ? '(' + total + ')' : '';
+    if (alerts.length === 0) list.appendChild(el('li', { class: 'empty' }, none || 'None.'));
     alerts.forEach(a => list.appendChild(el('li', {},
-      a.subject + ': ROAS ' + fmt(a.roas, 2) + ' (revenue ' + fmt(a.revenue) + ' on spend ' + fmt(a.spend) + ')')));
+      a.subject + ': ROAS ' + fmt(a.roas, 2) + ' (revenue ' + money(a.revenue) + ' on spend ' + money(a.spend) + ')')));
   }
 
   function renderRuns(runs) {
@@ -163,10 +265,15 @@
     fillSelect('f-segment', data.options.segments, f.segment, true);
     document.getElementById('f-from').value = f.from || '';
     document.getElementById('f-to').value = f.to || '';
-    renderCards(data.cards);
+    currency = data.currency;
+    renderNotes(data.notes);
+    renderCausal(data.causal);
+    renderCards(data.cards, data.cardNotes, data.causal);
     renderCharts(data.charts);
-    renderAlerts(data.alerts);
+    renderAlerts(data.alerts, data.alertsTotal, data.noAlerts);
     renderRuns(data.runs);
+    // The upload form only where the server takes uploads (adlift.serve.upload.enabled).
+    document.getElementById('upload').hidden = !data.uploads;
     renderUploadForm(data.options.sources);
     status.classList.remove('error');
     status.textContent = f.pipeline + ': ' + fmt(data.cards.rows, 0) + ' KPI rows'

@@ -47,8 +47,9 @@ public class AdliftApplication {
         if ("serve".equals(firstCommand(args))) {
             // The web layer of adlift serve (API, dashboard, uploads); schedule serves Actuator alone. Serve
             // answers anyone, so its health details (paths, database, MLflow) go only to the token's holder.
+            // It listens on the loopback interface only unless told otherwise (--address, server.address).
             application.setDefaultProperties(java.util.Map.of("adlift.serve.active", "true",
-                    "management.endpoint.health.show-details", "when-authorized"));
+                    "management.endpoint.health.show-details", "when-authorized", "server.address", "127.0.0.1"));
             args = io.adlift.pipeline.serve.ServePort.withServerPort(args);
         } else if ("schedule".equals(firstCommand(args))) {
             application.setDefaultProperties(java.util.Map.of("management.endpoint.health.show-details", "always"));

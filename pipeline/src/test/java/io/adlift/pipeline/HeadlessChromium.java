@@ -117,6 +117,13 @@ final class HeadlessChromium implements AutoCloseable {
         call("Page.navigate", Map.of("url", url));
     }
 
+    /** Opens one of adlift serve's pages and waits until it has drawn its data ({@code body[data-ready=true]}). */
+    void openReady(String url) throws Exception {
+        call("Page.enable", Map.of());
+        navigate(url);
+        await("document.body && document.body.dataset.ready === 'true'", Duration.ofSeconds(60));
+    }
+
     /** The value of a JavaScript expression in the page (awaited when it is a promise). */
     @SuppressWarnings("unchecked")
     Object evaluate(String expression) throws Exception {

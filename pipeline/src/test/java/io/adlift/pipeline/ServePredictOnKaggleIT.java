@@ -155,6 +155,40 @@ class ServePredictOnKaggleIT {
     }
 
     @Test
+    @Order(2)
+    @SuppressWarnings("unchecked")
+    void shouldRefuseACategoryTheModelNeverSawNamingTheValuesItTakes() throws Exception {
+        Map<String, Object> nonsense = new LinkedHashMap<>(kaggleRecords().get(0));
+        nonsense.put("xyz_campaign_id", 999);
+        nonsense.put("gender", "X");
+        nonsense.put("age", "twenty");
+        nonsense.put("Impressions", "twenty");
+
+        ServeProcess.Answer answer = serve.post(PREDICT, List.of(nonsense));
+
+        assertThat(answer.status()).isEqualTo(400);
+        Map<String, String> byField = new HashMap<>();
+        ((List<Map<String, Object>>) answer.object().get("errors"))
+                .forEach(e -> byField.put((String) e.get("field"), (String) e.get("message")));
+        assertThat(byField).containsOnlyKeys("xyz_campaign_id", "gender", "age", "Impressions");
+        assertThat(byField.get("xyz_campaign_id")).isEqualTo("'999' was not seen in training; Campaign is one of 916, 936, 1178");
+        assertThat(byField.get("gender")).isEqualTo("'X' was not seen in training; Gender is one of F, M");
+        assertThat(byField.get("age")).contains("'twenty' was not seen in training").contains("30-34, 35-39, 40-44, 45-49");
+        assertThat(byField.get("Impressions")).contains("not an integer: 'twenty'");
+
+        List<Map<String, Object>> inputs = (List<Map<String, Object>>) serve.get("/api/v1/pipelines/ad-conversions/inputs")
+                .json();
+        Map<String, Object> campaign = inputs.stream().filter(f -> f.get("name").equals("xyz_campaign_id")).findFirst()
+                .orElseThrow();
+        assertThat(campaign).containsEntry("label", "Campaign").containsEntry("categorical", true);
+        assertThat((List<String>) campaign.get("categories")).containsExactlyInAnyOrder("916", "936", "1178");
+        Map<String, Object> clicks = inputs.stream().filter(f -> f.get("name").equals("Clicks")).findFirst().orElseThrow();
+        assertThat(((Number) clicks.get("seenMin")).doubleValue()).isZero();
+        assertThat(((Number) clicks.get("seenMax")).doubleValue()).isEqualTo(421);
+        assertThat(clicks.get("defaultValue")).isInstanceOf(Number.class);
+    }
+
+    @Test
     @Order(3)
     void shouldRefuseTooManyRecordsTooLargeABodyAndWhatIsNotAnArrayOfRecords() throws Exception {
         List<Map<String, Object>> records = kaggleRecords();

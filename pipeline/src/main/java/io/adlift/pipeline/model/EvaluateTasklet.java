@@ -70,7 +70,7 @@ final class EvaluateTasklet implements Tasklet {
             List<Function<String, Object>> trainRows) {
         ModelDataset dataset = rows.dataset(run.pipeline());
         List<RawInputs.Field> fields = ModelInputs.of(run.pipeline(), dataset).stream()
-                .map(f -> new RawInputs.Field(f.name(), f.type(), f.required())).toList();
+                .map(f -> new RawInputs.Field(f.name(), f.type(), f.required(), f.categorical())).toList();
         List<Function<String, Object>> all = new ArrayList<>(testRows);
         all.addAll(trainRows);
         boolean classifier = run.pipeline().definition().kind() == PipelineKind.CLASSIFICATION;

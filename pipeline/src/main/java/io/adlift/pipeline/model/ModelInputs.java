@@ -27,6 +27,10 @@ public final class ModelInputs {
         PipelineDefinition.Train train = pipeline.steps().train();
         Set<String> read = new TreeSet<>();
         train.features().stream().map(FeatureSpec::columns).forEach(read::addAll);
+        // A one-hot feature makes its column's values categories, whatever its type (a campaign id of digits).
+        Set<String> oneHot = new TreeSet<>();
+        train.features().stream().filter(f -> f.kind() == io.adlift.steps.features.FeatureKind.ONE_HOT)
+                .forEach(f -> oneHot.addAll(f.columns()));
         Map<String, ColumnType> declared = new LinkedHashMap<>();
         pipeline.sourceNames().forEach(s -> pipeline.schema(s).columns()
                 .forEach(c -> declared.putIfAbsent(c.name(), c.type())));
@@ -44,7 +48,8 @@ public final class ModelInputs {
             // A column the dataset computes and no source declares is a count of ads or events.
             ColumnType type = declared.getOrDefault(column, ColumnType.INTEGER);
             Double[] range = range(pipeline, column, declared.containsKey(column));
-            fields.add(new InputField(column, type, read.contains(column), range[0], range[1]));
+            fields.add(new InputField(column, type, read.contains(column), range[0], range[1],
+                    oneHot.contains(column) || type == ColumnType.STRING && read.contains(column)));
         }
         return fields;
     }

@@ -4,8 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code adlift serve --port N}: the web server starts before any command runs, so the option is handed
- * to Spring as {@code --server.port=N}, which wins over the configuration files.
+ * {@code adlift serve --port N --address A}: the web server starts before any command runs, so the options
+ * are handed to Spring as {@code --server.port=N} and {@code --server.address=A}, which win over the
+ * configuration files.
  */
 public final class ServePort {
 
@@ -15,10 +16,12 @@ public final class ServePort {
     public static String[] withServerPort(String... args) {
         List<String> all = new ArrayList<>(List.of(args));
         for (int i = 0; i < args.length; i++) {
-            if (args[i].equals("--port") && i + 1 < args.length) {
-                all.add("--server.port=" + args[i + 1]);
-            } else if (args[i].startsWith("--port=")) {
-                all.add("--server.port=" + args[i].substring("--port=".length()));
+            for (String option : List.of("port", "address")) {
+                if (args[i].equals("--" + option) && i + 1 < args.length) {
+                    all.add("--server." + option + "=" + args[i + 1]);
+                } else if (args[i].startsWith("--" + option + "=")) {
+                    all.add("--server." + option + "=" + args[i].substring(option.length() + 3));
+                }
             }
         }
         return all.toArray(String[]::new);

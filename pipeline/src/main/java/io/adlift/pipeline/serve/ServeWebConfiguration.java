@@ -35,7 +35,7 @@ public class ServeWebConfiguration implements WebMvcConfigurer {
     /** First of all filters: nothing may read a body before the token is checked. */
     @Bean
     FilterRegistrationBean<TokenGate> tokenGate(ServeProperties properties) {
-        FilterRegistrationBean<TokenGate> registration = new FilterRegistrationBean<>(new TokenGate(properties.upload()));
+        FilterRegistrationBean<TokenGate> registration = new FilterRegistrationBean<>(new TokenGate(properties));
         registration.addUrlPatterns("/*");
         registration.setOrder(org.springframework.core.Ordered.HIGHEST_PRECEDENCE);
         return registration;

@@ -48,7 +48,7 @@ public final class MlflowModelDirectory {
     static final String PYFUNC_MODULE = "adlift_pyfunc";
     static final String CODE_DIR = "code";
     /** What the loader reads beside the model: the raw columns, the task and the known answers. */
-    static final String PYFUNC_CONFIG_FILE = "adlift_model.json";
+    public static final String PYFUNC_CONFIG_FILE = "adlift_model.json";
 
     // The newest MLflow the test command checks these models with.
     static final String MLFLOW_VERSION = "3.17.2";

@@ -27,14 +27,33 @@ public record RawInputs(List<Column> columns, String task, double threshold, Lis
     /**
      * One column: {@code type} is MLflow's column type ({@code long}, {@code double}, {@code string},
      * {@code boolean}); {@code kind} is how Adlift types it ({@link ColumnType}'s name), which the loader
-     * follows to read values exactly as the server does; {@code required} when a feature reads it.
+     * follows to read values exactly as the server does; {@code required} when a feature reads it. Its domain
+     * as the training data has it: {@code categories}, the values seen, in order of frequency, for a categorical
+     * column (null for another, or for one of more than {@value #MAX_CATEGORIES} values); {@code min} and
+     * {@code max} of a numeric column; {@code defaultValue}, what a form starts with: the most frequent category
+     * or the median. All null for models deployed before domains were recorded.
      */
-    public record Column(String name, String type, String kind, boolean required) {
+    public record Column(String name, String type, String kind, boolean required, List<String> categories, Double min,
+            Double max, Object defaultValue) {
+
+        public Column(String name, String type, String kind, boolean required) {
+            this(name, type, kind, required, null, null, null, null);
+        }
     }
 
-    /** A declared column of the record, before its MLflow type is known. */
-    public record Field(String name, ColumnType type, boolean required) {
+    /**
+     * A declared column of the record, before its MLflow type is known; {@code categorical} when its values are
+     * categories (read by a one-hot feature, or text), whose unseen values the model cannot place.
+     */
+    public record Field(String name, ColumnType type, boolean required, boolean categorical) {
+
+        public Field(String name, ColumnType type, boolean required) {
+            this(name, type, required, type == ColumnType.STRING);
+        }
     }
+
+    /** More distinct values than this and a column is free text, not a list to choose from. */
+    public static final int MAX_CATEGORIES = 500;
 
     private static final Pattern INTEGER = Pattern.compile("[+-]?\\d{1,18}");
     private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
@@ -69,11 +88,14 @@ public record RawInputs(List<Column> columns, String task, double threshold, Lis
         boolean[] numbers = new boolean[n];
         java.util.Arrays.fill(integers, true);
         java.util.Arrays.fill(numbers, true);
+        List<Domain> domains = new ArrayList<>(n);
+        fields.forEach(f -> domains.add(new Domain(f)));
         List<Map<String, Object>> example = new ArrayList<>();
         for (Function<String, Object> row : rows) {
             Map<String, Object> record = example.size() < exampleRows ? new LinkedHashMap<>() : null;
             for (int i = 0; i < n; i++) {
                 Object value = row.apply(fields.get(i).name());
+                domains.get(i).add(value);
                 if (value == null) {
                     missing[i] = true;
                 } else {
@@ -92,13 +114,82 @@ public record RawInputs(List<Column> columns, String task, double threshold, Lis
         List<Column> columns = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             Field f = fields.get(i);
+            Domain d = domains.get(i);
             columns.add(new Column(f.name(), mlflowType(f.type(), missing[i], integers[i], numbers[i]), f.type().name(),
-                    f.required()));
+                    f.required(), d.categories(), d.min(), d.max(), d.defaultValue()));
         }
         for (Map<String, Object> record : example) {
             columns.forEach(c -> record.computeIfPresent(c.name(), (k, v) -> as(c.type(), v)));
         }
         return new RawInputs(columns, task, threshold, knownAnswers, example, null);
+    }
+
+    /** The values one column takes in the training rows: its categories, or its numbers' range and median. */
+    private static final class Domain {
+
+        private final Field field;
+        private final Map<String, Long> counts = new LinkedHashMap<>();
+        private final List<Double> numbers = new ArrayList<>();
+        private boolean tooMany;
+
+        Domain(Field field) {
+            this.field = field;
+        }
+
+        void add(Object value) {
+            if (value == null) {
+                return;
+            }
+            if (field.categorical() && !tooMany) {
+                counts.merge(categoryText(value), 1L, Long::sum);
+                tooMany = counts.size() > MAX_CATEGORIES;
+            }
+            if (value instanceof Number number && (field.type() == ColumnType.INTEGER || field.type() == ColumnType.DECIMAL)) {
+                numbers.add(number.doubleValue());
+            }
+        }
+
+        /** By frequency, most frequent first; ties in text order. */
+        List<String> categories() {
+            if (!field.categorical() || tooMany || counts.isEmpty()) {
+                return null;
+            }
+            return counts.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()
+                    .thenComparing(Map.Entry.comparingByKey())).map(Map.Entry::getKey).toList();
+        }
+
+        Double min() {
+            return numbers.stream().min(Double::compare).orElse(null);
+        }
+
+        Double max() {
+            return numbers.stream().max(Double::compare).orElse(null);
+        }
+
+        Object defaultValue() {
+            List<String> categories = categories();
+            if (categories != null) {
+                return categories.get(0);
+            }
+            if (numbers.isEmpty()) {
+                return null;
+            }
+            double[] sorted = numbers.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+            double median = sorted[(sorted.length - 1) / 2];
+            return field.type() == ColumnType.INTEGER ? (Object) Math.round(median) : median;
+        }
+    }
+
+    /** A category as the text a record gives it: whole numbers without a decimal point ("916", not "916.0"). */
+    public static String categoryText(Object value) {
+        if (value instanceof java.math.BigDecimal d) {
+            return d.stripTrailingZeros().toPlainString();
+        }
+        if (value instanceof Double || value instanceof Float) {
+            double v = ((Number) value).doubleValue();
+            return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
+        }
+        return value.toString();
     }
 
     /** An example value as a {@code read_csv} frame of that column type holds it. */

@@ -48,6 +48,45 @@ class RawInputsTest {
     }
 
     @Test
+    void shouldRecordEachColumnsDomainWithItsDefault() {
+        List<RawInputs.Field> fields = List.of(new RawInputs.Field("campaign", ColumnType.STRING, true),
+                new RawInputs.Field("interest", ColumnType.INTEGER, true, true),
+                new RawInputs.Field("clicks", ColumnType.INTEGER, true),
+                new RawInputs.Field("spend", ColumnType.DECIMAL, true));
+        List<Function<String, Object>> rows = List.of(
+                row("campaign", "1178", "interest", 10L, "clicks", 4L, "spend", 1.5),
+                row("campaign", "916", "interest", 10L, "clicks", 1L, "spend", 9.0),
+                row("campaign", "1178", "interest", 2L, "clicks", 100L, "spend", 0.5),
+                row("campaign", null, "interest", 2L, "clicks", 3L, "spend", null));
+
+        RawInputs raw = RawInputs.of(fields, rows, "regression", 0.5, List.of(), 0);
+
+        RawInputs.Column campaign = raw.columns().get(0);
+        assertThat(campaign.categories()).containsExactly("1178", "916");
+        assertThat(campaign.defaultValue()).isEqualTo("1178");
+        assertThat(campaign.min()).isNull();
+        RawInputs.Column interest = raw.columns().get(1);
+        assertThat(interest.categories()).as("a one-hot integer is categorical, ties in text order")
+                .containsExactly("10", "2");
+        RawInputs.Column clicks = raw.columns().get(2);
+        assertThat(clicks.categories()).isNull();
+        assertThat(clicks.min()).isEqualTo(1.0);
+        assertThat(clicks.max()).isEqualTo(100.0);
+        assertThat(clicks.defaultValue()).as("the median, whole for an integer column").isEqualTo(3L);
+        assertThat(raw.columns().get(3).defaultValue()).isEqualTo(1.5);
+    }
+
+    @Test
+    void shouldNotListTheValuesOfAColumnWithTooManyOfThem() {
+        List<RawInputs.Field> fields = List.of(new RawInputs.Field("user", ColumnType.STRING, true));
+        List<Function<String, Object>> rows = new java.util.ArrayList<>();
+        for (int i = 0; i <= RawInputs.MAX_CATEGORIES; i++) {
+            rows.add(row("user", "u" + i));
+        }
+        assertThat(RawInputs.of(fields, rows, "regression", 0.5, List.of(), 0).columns().get(0).categories()).isNull();
+    }
+
+    @Test
     void shouldAnswerAKnownRecordWithoutTheModel() {
         KnownAnswer rule = new KnownAnswer("ads", 0, 0);
 

@@ -1,6 +1,7 @@
 package io.adlift.pipeline.serve.dashboard;
 
 import io.adlift.pipeline.definition.Pipeline;
+import io.adlift.pipeline.serve.ServeProperties;
 import io.adlift.pipeline.serve.ServeWebConfiguration;
 import io.adlift.pipeline.serve.ServedPipelines;
 import io.swagger.v3.oas.annotations.Operation;
@@ -22,12 +23,21 @@ class DashboardController {
 
     private final ServedPipelines pipelines;
     private final DashboardQueries queries;
+    private final InfluencerLift lift;
+    private final PaybackChart payback;
     private final RunHistory runs;
+    private final String currency;
+    private final boolean uploads;
 
-    DashboardController(ServedPipelines pipelines, DashboardQueries queries, RunHistory runs) {
+    DashboardController(ServedPipelines pipelines, DashboardQueries queries, InfluencerLift lift, PaybackChart payback,
+            RunHistory runs, ServeProperties properties) {
         this.pipelines = pipelines;
         this.queries = queries;
+        this.lift = lift;
+        this.payback = payback;
         this.runs = runs;
+        this.currency = properties.currency();
+        this.uploads = properties.upload().enabled();
     }
 
     @GetMapping("/api/v1/dashboard")
@@ -41,10 +51,22 @@ class DashboardController {
         DashboardFilter filter = new DashboardFilter(chosen.name(), from, to, blankToNull(campaign), blankToNull(segment));
         Map<String, List<String>> options = new LinkedHashMap<>();
         options.put("pipelines", pipelines.all().stream().map(Pipeline::name).toList());
+        // The designer offers these only: a KPI-only pipeline has nothing to predict with.
+        options.put("modelled", pipelines.all().stream().filter(Pipeline::hasModel).map(Pipeline::name).toList());
         options.put("sources", chosen.sourceNames());
         options.putAll(queries.options(chosen));
-        return new Dashboard(filter, options, queries.cards(chosen, filter), queries.charts(chosen, filter),
-                queries.alerts(chosen, filter), runs.latest(chosen.name(), RUNS));
+        String set = chosen.steps().kpi().set();
+        long[] rows = queries.rowCounts(chosen, filter);
+        boolean revenue = KpiSource.of(set).map(s -> queries.hasRevenue(s, filter)).orElse(false);
+        EmptyStates empty = new EmptyStates(chosen, rows[0], rows[1], revenue);
+        Map<String, Dashboard.Chart> charts = queries.charts(chosen, filter);
+        if (set.equals("session-attribution")) {
+            payback.of(filter).ifPresent(c -> charts.put("payback", c));
+        }
+        long alertsTotal = queries.alertsTotal(chosen, filter);
+        return new Dashboard(filter, options, currency, queries.cards(chosen, filter), queries.cardNotes(chosen),
+                set.equals("influencer") ? lift.of(filter).orElse(null) : null, empty.explain(charts),
+                queries.alerts(chosen, filter), alertsTotal, empty.notes(), empty.noAlerts(alertsTotal), uploads, runs.latest(chosen.name(), RUNS));
     }
 
     private static String blankToNull(String value) {

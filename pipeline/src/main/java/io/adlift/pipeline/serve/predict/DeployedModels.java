@@ -70,6 +70,6 @@ class DeployedModels {
         FeatureEncoding encoding = files.readEncoding(dir);
         TrainedModel model = TrainedModel.loadJson(dir.resolve(MlflowModelDirectory.MODEL_FILE), encoding.names());
         return new ServedModel(d.modelName(), d.version(), d.path(), encoding, model,
-                MlflowModelDirectory.readIntervalHalfWidth(dir).orElse(null));
+                MlflowModelDirectory.readIntervalHalfWidth(dir).orElse(null), files.readDeployedColumns(dir));
     }
 }

@@ -4,6 +4,7 @@ import io.adlift.pipeline.definition.Pipeline;
 import io.adlift.pipeline.model.InputField;
 import io.adlift.pipeline.model.ModelDataset;
 import io.adlift.pipeline.model.ModelInputs;
+import io.adlift.steps.deploy.RawInputs;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,9 +28,13 @@ public final class InputSchema {
         return List.copyOf(fields.values());
     }
 
-    public static InputSchema of(Pipeline pipeline, ModelDataset dataset) {
+    /** The pipeline's fields, each with its domain among {@code trained} (the champion's columns) where it is there. */
+    public static InputSchema of(Pipeline pipeline, ModelDataset dataset, List<RawInputs.Column> trained) {
+        Map<String, RawInputs.Column> domains = new LinkedHashMap<>();
+        trained.forEach(c -> domains.put(c.name(), c));
         Map<String, InputField> fields = new LinkedHashMap<>();
-        ModelInputs.of(pipeline, dataset).forEach(f -> fields.put(f.name(), f));
+        ModelInputs.of(pipeline, dataset).forEach(f -> fields.put(f.name(), domains.containsKey(f.name())
+                ? f.withDomain(domains.get(f.name())) : f));
         return new InputSchema(fields);
     }
 
@@ -61,6 +66,13 @@ public final class InputSchema {
                     errors.add(new FieldError(index, field.name(), "must be " + rangeText(field) + ", was " + text));
                     continue;
                 }
+                // An unseen category is refused: the model has no column for it and would answer as if it were
+                // none of the known ones, which looks like a real prediction and is not.
+                if (field.categories() != null && !field.categories().contains(RawInputs.categoryText(parsed))) {
+                    errors.add(new FieldError(index, field.name(), "'" + text + "' was not seen in training; "
+                            + field.label() + " is one of " + allowed(field.categories())));
+                    continue;
+                }
                 typed.put(field.name(), parsed);
             } catch (IllegalArgumentException e) {
                 errors.add(new FieldError(index, field.name(), e.getMessage()));
@@ -81,6 +93,13 @@ public final class InputSchema {
             return value.toString();
         }
         return null;
+    }
+
+    private static String allowed(List<String> categories) {
+        int shown = 30;
+        List<String> sorted = categories.stream().sorted(io.adlift.pipeline.serve.NaturalOrder.INSTANCE).toList();
+        return sorted.size() <= shown ? String.join(", ", sorted)
+                : String.join(", ", sorted.subList(0, shown)) + " … (" + sorted.size() + " values; GET …/inputs lists them)";
     }
 
     private static boolean outOfRange(InputField field, double value) {

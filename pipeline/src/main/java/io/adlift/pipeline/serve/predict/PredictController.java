@@ -35,8 +35,16 @@ class PredictController {
     }
 
     @GetMapping("/inputs")
-    @Operation(summary = "The fields a prediction record has", description = "Type, whether required, allowed range.")
+    @Operation(summary = "The fields a prediction record has", description = "Type, whether required, allowed range, "
+            + "human label; from the deployed model's training data: categories seen (others are refused), numeric range "
+            + "seen and a default (most frequent category, median).")
     List<InputField> inputs(@PathVariable String pipeline) {
         return predictor.inputs(pipeline).fields();
+    }
+
+    @GetMapping("/outcome")
+    @Operation(summary = "What a prediction answers", description = "The target, its human name and unit.")
+    Outcome outcome(@PathVariable String pipeline) {
+        return predictor.outcome(pipeline);
     }
 }

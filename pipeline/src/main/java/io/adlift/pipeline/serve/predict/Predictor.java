@@ -31,6 +31,7 @@ public class Predictor {
     private final StrategyRegistry<ModelDataset> datasets;
     private final DeployedModels models;
     private final int maxRecords;
+    private final String currency;
 
     Predictor(ServedPipelines pipelines, StrategyRegistry<ModelDataset> datasets, DeployedModels models,
             ServeProperties properties) {
@@ -38,11 +39,19 @@ public class Predictor {
         this.datasets = datasets;
         this.models = models;
         this.maxRecords = properties.maxRecords();
+        this.currency = properties.currency();
     }
 
-    /** The fields a record of {@code pipeline} has. */
+    /** The fields a record of {@code pipeline} has, with the domains its champion was trained on (once there is one). */
     public InputSchema inputs(String pipeline) {
-        return InputSchema.of(modelled(pipeline), datasets.get(modelled(pipeline).steps().train().dataset().strategy()));
+        Pipeline modelled = modelled(pipeline);
+        return InputSchema.of(modelled, datasets.get(modelled.steps().train().dataset().strategy()),
+                models.current(modelled).map(ServedModel::columns).orElse(List.of()));
+    }
+
+    /** What {@code pipeline}'s predictions are of, and in what unit. */
+    public Outcome outcome(String pipeline) {
+        return Outcome.of(modelled(pipeline), currency);
     }
 
     public PredictionResponse predict(String name, List<Map<String, Object>> records) {
