@@ -25,6 +25,7 @@ final class FireTimes implements Trigger {
     /** Catching up goes on from here once the missed fires are run: fires older than it were given up. */
     private final Instant resumeFrom;
     private volatile Instant current;
+    private volatile boolean currentWasMissed;
 
     FireTimes(ScheduleProperties.PipelineSchedule schedule, List<Instant> missed, Instant resumeFrom) {
         this.cron = new CronTrigger(schedule.cron(), schedule.zone());
@@ -37,7 +38,8 @@ final class FireTimes implements Trigger {
     public Instant nextExecution(TriggerContext context) {
         Instant last = context.lastScheduledExecution();
         Instant next;
-        if (!missed.isEmpty()) {
+        currentWasMissed = !missed.isEmpty();
+        if (currentWasMissed) {
             next = missed.removeFirst();
         } else if (last == null || misfire == ScheduleProperties.Misfire.SKIP) {
             next = cron.nextExecution(context);
@@ -47,6 +49,11 @@ final class FireTimes implements Trigger {
         }
         current = next;
         return next;
+    }
+
+    /** Whether the fire under way is the last of the missed ones: after it the cron's own times follow. */
+    boolean lastMissed() {
+        return currentWasMissed && missed.isEmpty();
     }
 
     /** The time of the fire under way, or of the next one when none is. */

@@ -106,11 +106,21 @@ public class PipelineScheduler {
             tasks.schedule(() -> {
                 if (!stopping) {
                     fire(new ScheduledFire(name, times.current(), schedule));
+                    if (times.lastMissed()) {
+                        logScheduling(name, schedule);
+                    }
                 }
             }, times);
-            log.info("Scheduling {} with '{}' ({}); next fire {}", name, schedule.cron(), schedule.zone(),
-                    times.current());
+            if (missed.isEmpty()) {
+                logScheduling(name, schedule);
+            }
         });
+    }
+
+    /** Said once the pipeline's missed fires, if any, have run: from here on it runs at its cron's times. */
+    private static void logScheduling(String pipeline, ScheduleProperties.PipelineSchedule schedule) {
+        log.info("Scheduling {} with '{}' ({}); next fire {}", pipeline, schedule.cron(), schedule.zone(),
+                CronExpression.parse(schedule.cron()).next(ZonedDateTime.now(schedule.zone())));
     }
 
     /**

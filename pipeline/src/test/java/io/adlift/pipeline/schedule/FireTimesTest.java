@@ -47,10 +47,13 @@ class FireTimesTest {
 
         assertThat(times.nextExecution(new SimpleTriggerContext())).isEqualTo(TEN);
         assertThat(times.current()).isEqualTo(TEN);
+        assertThat(times.lastMissed()).isFalse();
         assertThat(times.nextExecution(new SimpleTriggerContext(TEN, TEN, TEN.plusSeconds(1)))).isEqualTo(TEN.plusSeconds(2));
+        assertThat(times.lastMissed()).isTrue();
         // The fires between the last missed one and the resume point were given up (over the catch-up limit).
         assertThat(times.nextExecution(new SimpleTriggerContext(TEN.plusSeconds(2), TEN.plusSeconds(2),
                 TEN.plusSeconds(3)))).isEqualTo(resume.plusSeconds(2));
+        assertThat(times.lastMissed()).isFalse();
     }
 
     @Test
