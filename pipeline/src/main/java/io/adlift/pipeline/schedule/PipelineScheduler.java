@@ -3,7 +3,6 @@ package io.adlift.pipeline.schedule;
 import io.adlift.pipeline.definition.DefinitionException;
 import io.adlift.pipeline.definition.Pipeline;
 import io.adlift.pipeline.definition.PipelineCatalog;
-import io.adlift.pipeline.job.LaunchOutcome;
 import io.adlift.pipeline.job.PipelineLauncher;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,13 +10,13 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import net.javacrumbs.shedlock.core.LockConfiguration;
 import net.javacrumbs.shedlock.core.LockingTaskExecutor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.batch.core.BatchStatus;
-import org.springframework.batch.core.job.JobExecution;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.scheduling.support.CronExpression;
 import org.springframework.stereotype.Component;
 
@@ -25,8 +24,8 @@ import org.springframework.stereotype.Component;
  * Runs each scheduled pipeline at its cron's fire times. A fire is launched under the pipeline's lock
  * (a row in {@code shedlock}), so only one process runs a pipeline at a time, and with its fire time
  * among the run's identifying parameters, so a fire that two schedulers both see runs once: the
- * second finds it running (lock held) or already completed. A failed run is retried by launching the
- * fire again: the same input resumes the failed run, a file re-delivered with other data is a new run.
+ * second finds it running (lock held) or already completed. Fires are tasks of Spring's
+ * {@link ThreadPoolTaskScheduler}, timed by {@link FireTimes}; a failed run is retried by {@link FireAttempts}.
  */
 @Component
 public class PipelineScheduler {
@@ -40,10 +39,10 @@ public class PipelineScheduler {
     private final PipelineLauncher launcher;
     private final LockingTaskExecutor locks;
     private final JdbcTemplate jdbc;
-    private final List<Thread> threads = new ArrayList<>();
+    private final ThreadPoolTaskScheduler tasks = new ThreadPoolTaskScheduler();
     /**
-     * Set by {@link #shutdown}. An interrupt alone is not enough: one that lands while a fire runs can
-     * be swallowed by the code of the run, and the loop would go on firing.
+     * Set by {@link #shutdown}. Shutting the executor down is not enough on its own: a fire that ends after
+     * it would otherwise still try to schedule the next.
      */
     private volatile boolean stopping;
 
@@ -92,70 +91,67 @@ public class PipelineScheduler {
         }
     }
 
-    /** Starts one scheduling thread per pipeline; returns at once. */
+    /** Schedules every pipeline's fires on the scheduler's threads, one per pipeline; returns at once. */
     public synchronized void start() {
+        tasks.setPoolSize(Math.max(1, properties.schedule().size()));
+        tasks.setThreadNamePrefix("schedule-");
+        // A fire not yet started when the scheduler stops is not run: shutdown waits for the fires under way only.
+        tasks.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        tasks.initialize();
+        Instant now = Instant.now();
         properties.schedule().forEach((name, schedule) -> {
-            Thread thread = new Thread(() -> loop(name, schedule), "schedule-" + name);
-            threads.add(thread);
-            thread.start();
+            List<Instant> missed = schedule.misfire() == ScheduleProperties.Misfire.CATCH_UP ? missedFires(name, schedule, now)
+                    : List.of();
+            FireTimes times = new FireTimes(schedule, missed, now);
+            tasks.schedule(() -> {
+                if (!stopping) {
+                    fire(new ScheduledFire(name, times.current(), schedule));
+                    if (times.lastMissed()) {
+                        logScheduling(name, schedule);
+                    }
+                }
+            }, times);
+            if (missed.isEmpty()) {
+                logScheduling(name, schedule);
+            }
         });
     }
 
-    /** Stops scheduling and waits for the fires under way to end (their runs stop at their next commit). */
+    /** Said once the pipeline's missed fires, if any, have run: from here on it runs at its cron's times. */
+    private static void logScheduling(String pipeline, ScheduleProperties.PipelineSchedule schedule) {
+        log.info("Scheduling {} with '{}' ({}); next fire {}", pipeline, schedule.cron(), schedule.zone(),
+                CronExpression.parse(schedule.cron()).next(ZonedDateTime.now(schedule.zone())));
+    }
+
+    /**
+     * Stops scheduling and waits for the fires under way to end (their runs stop at their next commit). Their
+     * threads are interrupted, which ends a wait before a retry at once.
+     */
     public synchronized void shutdown(Duration grace) throws InterruptedException {
         stopping = true;
-        threads.forEach(Thread::interrupt);
-        long deadline = System.nanoTime() + grace.toNanos();
-        for (Thread thread : threads) {
-            thread.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+        if (tasks.isRunning()) {
+            tasks.getScheduledExecutor().shutdownNow();
+            tasks.getScheduledExecutor().awaitTermination(grace.toMillis(), TimeUnit.MILLISECONDS);
         }
     }
 
-    private void loop(String pipeline, ScheduleProperties.PipelineSchedule schedule) {
-        CronExpression cron = CronExpression.parse(schedule.cron());
-        ZonedDateTime cursor = ZonedDateTime.now(schedule.zone());
-        if (schedule.misfire() == ScheduleProperties.Misfire.CATCH_UP) {
-            cursor = catchUp(pipeline, schedule, cron, cursor);
-        }
-        log.info("Scheduling {} with '{}' ({}); next fire {}", pipeline, schedule.cron(), schedule.zone(),
-                cron.next(cursor));
-        while (!stopping && !Thread.currentThread().isInterrupted()) {
-            ZonedDateTime next = cron.next(cursor);
-            if (next == null) {
-                return;
-            }
-            try {
-                Thread.sleep(Math.max(0, Duration.between(Instant.now(), next.toInstant()).toMillis()));
-            } catch (InterruptedException e) {
-                return;
-            }
-            if (stopping) {
-                return;
-            }
-            fire(new ScheduledFire(pipeline, next.toInstant(), schedule));
-            // Fires that passed while this one ran are misfires too: caught up or skipped by policy.
-            ZonedDateTime now = ZonedDateTime.now(schedule.zone());
-            cursor = schedule.misfire() == ScheduleProperties.Misfire.CATCH_UP || now.isBefore(next) ? next : now;
-        }
-    }
-
-    /** Runs the fires missed since the pipeline's last scheduled run, oldest first; returns where to go on from. */
-    private ZonedDateTime catchUp(String pipeline, ScheduleProperties.PipelineSchedule schedule, CronExpression cron,
-            ZonedDateTime now) {
+    /** The fires missed since the pipeline's last scheduled run, oldest first, at most {@link #CATCH_UP_LIMIT}. */
+    private List<Instant> missedFires(String pipeline, ScheduleProperties.PipelineSchedule schedule, Instant now) {
         List<String> last = jdbc.queryForList("SELECT MAX(s.parameter_value) FROM batch_job_execution_params s "
                 + "JOIN batch_job_execution_params p ON p.job_execution_id = s.job_execution_id "
                 + "WHERE s.parameter_name = 'scheduledAt' AND p.parameter_name = 'pipeline' AND p.parameter_value = ?",
                 String.class, pipeline);
         if (last.isEmpty() || last.get(0) == null) {
-            return now;
+            return List.of();
         }
-        ZonedDateTime missed = cron.next(Instant.parse(last.get(0)).atZone(schedule.zone()));
-        for (int n = 0; missed != null && missed.isBefore(now) && n < CATCH_UP_LIMIT && !stopping; n++) {
-            log.info("Catching up {}: missed fire {}", pipeline, missed);
-            fire(new ScheduledFire(pipeline, missed.toInstant(), schedule));
-            missed = cron.next(missed);
+        CronExpression cron = CronExpression.parse(schedule.cron());
+        List<Instant> missed = new ArrayList<>();
+        for (ZonedDateTime fire = cron.next(Instant.parse(last.get(0)).atZone(schedule.zone()));
+                fire != null && fire.toInstant().isBefore(now) && missed.size() < CATCH_UP_LIMIT; fire = cron.next(fire)) {
+            log.info("Catching up {}: missed fire {}", pipeline, fire);
+            missed.add(fire.toInstant());
         }
-        return now;
+        return missed;
     }
 
     void fire(ScheduledFire fire) {
@@ -163,7 +159,7 @@ public class PipelineScheduler {
                 fire.schedule().maxRunTime(), Duration.ZERO);
         try {
             LockingTaskExecutor.TaskResult<Void> result = locks.executeWithLock(() -> {
-                runWithRetries(fire);
+                new FireAttempts(fire, launcher).run();
                 return null;
             }, lock);
             if (!result.wasExecuted()) {
@@ -173,31 +169,5 @@ public class PipelineScheduler {
         } catch (Throwable e) {
             log.error("{} fire {} failed: {}", fire.pipeline(), fire.at(), e.getMessage());
         }
-    }
-
-    private void runWithRetries(ScheduledFire fire) throws Exception {
-        LaunchOutcome outcome = launcher.launch(fire.request());
-        JobExecution execution = outcome.execution();
-        if (outcome.kind() != LaunchOutcome.Kind.RAN) {
-            log.info("{} fire {}: {} (run {})", fire.pipeline(), fire.at(),
-                    outcome.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '), execution.getId());
-            return;
-        }
-        Duration backoff = fire.schedule().retryBackoff();
-        for (int retry = 1; execution.getStatus() == BatchStatus.FAILED && retry <= fire.schedule().retries(); retry++) {
-            log.warn("{} fire {}: run {} FAILED; restarting it in {} (retry {} of {})", fire.pipeline(), fire.at(),
-                    execution.getId(), backoff, retry, fire.schedule().retries());
-            Thread.sleep(backoff.toMillis());
-            // Launched again rather than restarted by id, so the input is fingerprinted again: the same data
-            // resumes the failed run, a re-delivered file with other data is a new run of its own, never mixed in.
-            outcome = launcher.launch(fire.request());
-            execution = outcome.execution();
-            if (outcome.kind() != LaunchOutcome.Kind.RAN) {
-                break;
-            }
-            backoff = backoff.multipliedBy(2);
-        }
-        log.info("{} fire {} (business date {}): run {} {}", fire.pipeline(), fire.at(), fire.businessDate(),
-                execution.getId(), execution.getStatus());
     }
 }
