@@ -103,14 +103,21 @@ class SchedulerOnPostgresIT {
     void shouldRestartAFailedRunAsManyTimesAsConfigured() throws Exception {
         Path data = Files.createDirectories(dir.resolve("retry-data"));
         Files.writeString(data.resolve("runs"), "a file where train wants its folder: every attempt fails in train");
-        List<String> settings = List.of("--adlift.schedule.ad-conversions.cron=*/2 * * * * *",
+        // A small search: each attempt trains before it fails, and three full searches outlast the wait on a busy machine.
+        Path pipelines = Files.createDirectories(dir.resolve("retry-pipelines"));
+        String shipped = Files.readString(Adlift.repoRoot().resolve("config/pipelines/ad-conversions.yml"));
+        String smallSearch = shipped.replace("trials: 15, folds: 5, repeats: 3", "trials: 2, folds: 2, repeats: 1");
+        assertThat(smallSearch).as("the shipped search line").isNotEqualTo(shipped);
+        Files.writeString(pipelines.resolve("ad-conversions.yml"), smallSearch);
+        List<String> settings = List.of("--adlift.pipelines-dir=" + pipelines,
+                "--adlift.schedule.ad-conversions.cron=*/2 * * * * *",
                 "--adlift.schedule.ad-conversions.retries=2", "--adlift.schedule.ad-conversions.retry-backoff=PT1S",
                 "--adlift.schedule.ad-conversions.input.ads=" + Adlift.realData("KAG_conversion_data.csv"),
                 "--server.port=" + freePort());
 
         try (AdliftProcess scheduler = AdliftProcess.start(data, settings, "schedule")) {
             scheduler.awaitWhileRunning(() -> scheduler.outputContains("retry 2 of 2") && failedAttempts() >= 3,
-                    Duration.ofMinutes(2));
+                    Duration.ofMinutes(4));
             scheduler.terminate();
             scheduler.exitCode(Duration.ofMinutes(1));
         }
