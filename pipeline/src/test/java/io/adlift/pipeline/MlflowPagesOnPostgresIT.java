@@ -56,7 +56,8 @@ class MlflowPagesOnPostgresIT {
         // exactly what the 3.17.2 version page requests to show its schema (seen in the server's log)
         String mlmodel = MLFLOW.page("/model-versions/get-artifact?path=MLmodel&name=ad-conversions&version=" + version);
         assertThat(mlmodel).contains("signature:").contains("inputs:").contains("\\\"name\\\":\\\"Impressions\\\"")
-                .contains("outputs:").contains("\\\"name\\\":\\\"prediction\\\"");
+                .contains("outputs:").contains("\\\"name\\\":\\\"prediction\\\"")
+                .contains("\\\"name\\\":\\\"lower\\\"").contains("\\\"name\\\":\\\"upper\\\"");
         assertThat(MLFLOW.page("/model-versions/get-artifact?path=requirements.txt&name=ad-conversions&version=" + version))
                 .contains("mlflow>=3.5.1,<4");
 
@@ -67,7 +68,8 @@ class MlflowPagesOnPostgresIT {
             Thread.sleep(1500);
             chromium.screenshot(Path.of("target", "mlflow-model-version.png"));
             String page = (String) chromium.evaluate("document.body.innerText");
-            assertThat(page).contains("Inputs (11)").contains("Outputs (1)").contains("gate passed");
+            // a regression model answers its prediction and the conformal interval's bounds
+            assertThat(page).contains("Inputs (11)").contains("Outputs (3)").contains("gate passed");
         }
         assertThat(Path.of("target", "mlflow-model-version.png")).isNotEmptyFile();
     }
