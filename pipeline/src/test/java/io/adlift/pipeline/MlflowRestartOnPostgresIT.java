@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,9 +34,27 @@ class MlflowRestartOnPostgresIT {
     @Test
     void shouldFailAtTrainWhenMlflowIsUnreachableAndCompleteTheSameMlflowRunOnRestart() throws Exception {
         String experiment = "it-restart-" + UUID.randomUUID();
-        // The server dies as train makes its first call (logging its training dataset) and stays down.
-        try (CuttableProxy proxy = new CuttableProxy(MLFLOW.uri(),
-                (path, body) -> path.endsWith("/runs/log-inputs") && body.contains("\"training\""))) {
+        // The server dies as train makes its first call (logging its training dataset) and stays down. The kpi
+        // step runs beside the model branch and logs its KPI metrics too: train's call waits for those to have
+        // passed, so what fails is train alone, whichever branch is faster.
+        CountDownLatch kpiLogged = new CountDownLatch(1);
+        try (CuttableProxy proxy = new CuttableProxy(MLFLOW.uri(), (path, body) -> {
+            if (path.endsWith("/runs/log-batch") && body.contains("\"kpi.")) {
+                kpiLogged.countDown();
+                return false;
+            }
+            if (!(path.endsWith("/runs/log-inputs") && body.contains("\"training\""))) {
+                return false;
+            }
+            try {
+                // Were they never logged, the kpi step's assertions below say so.
+                kpiLogged.await(2, TimeUnit.MINUTES);
+                Thread.sleep(1_000); // its answer on its way back before the server goes down
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return true;
+        })) {
             Adlift adlift = Adlift.onPostgres(dir.resolve("data"))
                     .with("--mlflow.tracking-uri=" + proxy.uri())
                     .with("--mlflow.experiment-name=" + experiment)
