@@ -60,19 +60,6 @@ public final class ModelFiles {
         return Files.exists(file) ? json.readValue(file.toFile(), RawInputs.class) : null;
     }
 
-    /**
-     * The raw columns a deployed model directory records (with their training domains), from its Python
-     * flavour's configuration; empty for a model deployed without one.
-     */
-    public java.util.List<RawInputs.Column> readDeployedColumns(Path modelDir) {
-        Path file = modelDir.resolve(io.adlift.steps.deploy.MlflowModelDirectory.PYFUNC_CONFIG_FILE);
-        if (!Files.exists(file)) {
-            return java.util.List.of();
-        }
-        tools.jackson.databind.JsonNode columns = json.readTree(file.toFile()).path("columns");
-        return java.util.List.of(json.treeToValue(columns, RawInputs.Column[].class));
-    }
-
     void writeChoice(Path dir, ModelChoice choice) {
         writeJson(dir, CHOICE, choice);
     }

@@ -213,18 +213,29 @@ public final class MlflowModelDirectory {
     }
 
     /**
-     * The half-width of the split-conformal interval of a model directory written by {@link #write}; empty
-     * for a classifier, or a model written before intervals existed.
+     * What serving needs back from a model directory written by {@link #write}, read from its {@code
+     * adlift_model.json} at once: the raw columns with their training domains (empty for a model written
+     * without them) and the split-conformal interval's half-width (null for a classifier, or a model written
+     * before intervals existed).
      */
-    public static java.util.Optional<Double> readIntervalHalfWidth(Path dir) {
+    public record Served(List<RawInputs.Column> columns, Double intervalHalfWidth) {
+        public Served {
+            columns = List.copyOf(columns);
+        }
+    }
+
+    public static Served readServed(Path dir) {
         Path file = dir.resolve(PYFUNC_CONFIG_FILE);
         if (!Files.isRegularFile(file)) {
-            return java.util.Optional.empty();
+            return new Served(List.of(), null);
         }
         try {
-            com.fasterxml.jackson.databind.JsonNode width = new ObjectMapper().readTree(file.toFile()).path("interval")
-                    .path("half_width");
-            return width.isNumber() ? java.util.Optional.of(width.asDouble()) : java.util.Optional.empty();
+            ObjectMapper json = new ObjectMapper();
+            com.fasterxml.jackson.databind.JsonNode config = json.readTree(file.toFile());
+            com.fasterxml.jackson.databind.JsonNode width = config.path("interval").path("half_width");
+            RawInputs.Column[] columns = config.has("columns")
+                    ? json.treeToValue(config.get("columns"), RawInputs.Column[].class) : new RawInputs.Column[0];
+            return new Served(List.of(columns), width.isNumber() ? width.asDouble() : null);
         } catch (IOException e) {
             throw new UncheckedIOException("could not read " + file, e);
         }

@@ -239,7 +239,11 @@ class MlflowModelDirectoryTest {
         Map<String, Object> signature = map(mlmodel.get("signature"));
         assertThat(json.readTree((String) signature.get("outputs")).findValuesAsText("name"))
                 .containsExactly("prediction", "lower", "upper");
-        assertThat(MlflowModelDirectory.readIntervalHalfWidth(dir)).contains(1.25);
+        assertThat(MlflowModelDirectory.readServed(dir).intervalHalfWidth()).isEqualTo(1.25);
+        assertThat(MlflowModelDirectory.readServed(dir).columns()).extracting(RawInputs.Column::name, RawInputs.Column::type,
+                RawInputs.Column::min, RawInputs.Column::max).containsExactly(raw.columns().stream()
+                .map(c -> org.assertj.core.groups.Tuple.tuple(c.name(), c.type(), c.min(), c.max())).toArray(
+                        org.assertj.core.groups.Tuple[]::new));
     }
 
     @Test
@@ -252,6 +256,6 @@ class MlflowModelDirectoryTest {
         MlflowModelDirectory.write(dir, model, PROVENANCE, raw, CLOCK);
 
         assertThat(raw.interval()).isNull();
-        assertThat(MlflowModelDirectory.readIntervalHalfWidth(dir)).isEmpty();
+        assertThat(MlflowModelDirectory.readServed(dir).intervalHalfWidth()).isNull();
     }
 }

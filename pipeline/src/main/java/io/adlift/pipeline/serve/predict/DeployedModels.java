@@ -69,7 +69,8 @@ class DeployedModels {
         Path dir = Path.of(d.path());
         FeatureEncoding encoding = files.readEncoding(dir);
         TrainedModel model = TrainedModel.loadJson(dir.resolve(MlflowModelDirectory.MODEL_FILE), encoding.names());
-        return new ServedModel(d.modelName(), d.version(), d.path(), encoding, model,
-                MlflowModelDirectory.readIntervalHalfWidth(dir).orElse(null), files.readDeployedColumns(dir));
+        MlflowModelDirectory.Served served = MlflowModelDirectory.readServed(dir);
+        return new ServedModel(d.modelName(), d.version(), d.path(), encoding, model, served.intervalHalfWidth(),
+                served.columns());
     }
 }
