@@ -3,8 +3,7 @@ package io.adlift.pipeline.model;
 import io.adlift.pipeline.definition.PipelineCatalog;
 import io.adlift.pipeline.definition.PipelineDefinition;
 import io.adlift.pipeline.definition.StrategyRegistry;
-import io.adlift.pipeline.job.PipelineJobConfiguration;
-import io.adlift.pipeline.job.RunContext;
+import io.adlift.pipeline.run.RunContext;
 import io.adlift.pipeline.tracking.DecisionTags;
 import io.adlift.pipeline.tracking.RunDescription;
 import io.adlift.pipeline.tracking.RunTracking;
@@ -37,7 +36,7 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 /**
  * Deploys the model when the gate passed (or the definition allows unvalidated models) as the next
  * version of the pipeline's model, with its provenance, and records the decision either way. A
- * refused model ends the step with exit code {@value PipelineJobConfiguration#NOT_DEPLOYED}.
+ * refused model ends the step with exit code {@value DeployExit#NOT_DEPLOYED}.
  *
  * <p>Either way, the model goes to the tracked run as its {@code model} artifact (an MLflow model
  * directory) and, with a tracker that has a registry (MLflow), becomes a registered version of the
@@ -88,7 +87,7 @@ final class DeployTasklet implements Tasklet {
             if (!deploy) {
                 deployments.record(run, modelName, null, "refused", reasons, null);
                 tracking.of(contribution.getStepExecution()).setTags(DecisionTags.of(decision, false));
-                contribution.setExitStatus(new ExitStatus(PipelineJobConfiguration.NOT_DEPLOYED,
+                contribution.setExitStatus(new ExitStatus(DeployExit.NOT_DEPLOYED,
                         "gate refused the model: " + reasons));
                 return RepeatStatus.FINISHED;
             }

@@ -4,6 +4,8 @@ import io.adlift.pipeline.definition.Pipeline;
 import io.adlift.pipeline.definition.PipelineKind;
 import io.adlift.pipeline.definition.StrategyRegistry;
 import io.adlift.pipeline.model.ModelDataset;
+import io.adlift.pipeline.serve.FieldError;
+import io.adlift.pipeline.serve.InvalidRecordsException;
 import io.adlift.pipeline.serve.NotFoundException;
 import io.adlift.pipeline.serve.ServeProperties;
 import io.adlift.pipeline.serve.ServedPipelines;
