@@ -21,17 +21,16 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * Deploys the model when the gate passed (or the definition allows unvalidated models) as the next
@@ -114,7 +113,7 @@ final class DeployTasklet implements Tasklet {
         TrackedRun tracked = tracking.of(contribution.getStepExecution());
         Path dir = runDir.resolve(TRACKED_MODEL_DIR);
         try {
-            deleteRecursively(dir);
+            FileSystemUtils.deleteRecursively(dir);
             MlflowModelDirectory.write(dir, model, provenance, files.readRawInputs(runDir));
             Files.copy(runDir.resolve(ModelFiles.ENCODING), dir.resolve(ModelFiles.ENCODING),
                     StandardCopyOption.REPLACE_EXISTING);
@@ -146,17 +145,6 @@ final class DeployTasklet implements Tasklet {
             context.putString("deploy.registry-uri", v.uri());
             context.putString("deploy.registry-model-id", v.modelId());
         });
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
     }
 
     /**

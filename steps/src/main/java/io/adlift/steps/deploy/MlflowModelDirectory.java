@@ -15,7 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
-import java.util.stream.Stream;
+
+import org.apache.commons.io.FileUtils;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -124,7 +125,8 @@ public final class MlflowModelDirectory {
             throw new UncheckedIOException("could not write the MLflow model directory " + target, e);
         } finally {
             if (staging != null) {
-                deleteQuietly(staging);
+                // best effort: the original failure is the one worth reporting
+                FileUtils.deleteQuietly(staging.toFile());
             }
         }
     }
@@ -217,14 +219,6 @@ public final class MlflowModelDirectory {
             entries.sort(Comparator.naturalOrder());
             throw new IllegalArgumentException("model directory " + dir + " is not empty (it holds "
                     + entries + "); give a path that does not exist or an empty directory");
-        }
-    }
-
-    private static void deleteQuietly(Path dir) {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException | UncheckedIOException e) {
-            // Best effort: the original failure is the one worth reporting.
         }
     }
 }
