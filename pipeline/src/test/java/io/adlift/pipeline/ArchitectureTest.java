@@ -19,8 +19,8 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 
 /**
  * The layering the build enforces, on the compiled main classes of both modules: {@code steps} is plain Java,
- * the packages of {@code pipeline} form no cycle, and a tasklet is an adapter that calls steps, never another
- * tasklet. ArchUnit reads bytecode, so a compile-time constant of another package (inlined by javac) is not
+ * the packages of {@code pipeline} form no cycle, a tasklet is an adapter that calls steps, never another
+ * tasklet, and Jackson 2 is XGBoost4J's alone. ArchUnit reads bytecode, so a compile-time constant of another package (inlined by javac) is not
  * seen as a dependency.
  */
 class ArchitectureTest {
@@ -36,6 +36,16 @@ class ArchitectureTest {
                 .because("steps/ is plain Java: Spring and Spring Batch stay in pipeline/");
 
         rule.check(CLASSES);
+    }
+
+    @Test
+    void onlyXgboostUsesJackson2() {
+        // Jackson 2 is on the class path for XGBoost4J alone; its annotations are Jackson 3's too
+        noClasses().that().resideInAnyPackage("io.adlift..")
+                .should().dependOnClassesThat().resideInAnyPackage("com.fasterxml.jackson.core..",
+                        "com.fasterxml.jackson.databind..", "com.fasterxml.jackson.dataformat..")
+                .because("Adlift reads and writes JSON and YAML with Jackson 3 (tools.jackson)")
+                .check(CLASSES);
     }
 
     @Test

@@ -18,11 +18,13 @@ import java.util.UUID;
 
 import org.apache.commons.io.FileUtils;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectReader;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.JacksonIOException;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectReader;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.dataformat.yaml.YAMLMapper;
 
 import io.adlift.steps.train.TrainedModel;
 
@@ -54,7 +56,7 @@ public final class MlflowModelDirectory {
     private static final DateTimeFormatter CREATED =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS").withZone(ZoneOffset.UTC);
     private static final ObjectReader FEATURE_NAMES =
-            new ObjectMapper().readerFor(new TypeReference<List<String>>() { });
+            JsonMapper.shared().readerFor(new TypeReference<List<String>>() { });
 
     private MlflowModelDirectory() {
     }
@@ -145,6 +147,8 @@ public final class MlflowModelDirectory {
             Files.writeString(file, MlflowModelFiles.yaml(mlmodel));
         } catch (IOException e) {
             throw new UncheckedIOException("could not write the model id into " + file, e);
+        } catch (JacksonException e) {
+            throw new UncheckedIOException("could not write the model id into " + file, asIo(e));
         }
     }
 
@@ -166,14 +170,14 @@ public final class MlflowModelDirectory {
             return new Served(List.of(), null);
         }
         try {
-            ObjectMapper json = new ObjectMapper();
-            com.fasterxml.jackson.databind.JsonNode config = json.readTree(file.toFile());
-            com.fasterxml.jackson.databind.JsonNode width = config.path("interval").path("half_width");
+            JsonMapper json = JsonMapper.shared();
+            JsonNode config = json.readTree(file.toFile());
+            JsonNode width = config.path("interval").path("half_width");
             RawInputs.Column[] columns = config.has("columns")
                     ? json.treeToValue(config.get("columns"), RawInputs.Column[].class) : new RawInputs.Column[0];
             return new Served(List.of(columns), width.isNumber() ? width.asDouble() : null);
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not read " + file, e);
+        } catch (JacksonException e) {
+            throw new UncheckedIOException("could not read " + file, asIo(e));
         }
     }
 
@@ -193,12 +197,17 @@ public final class MlflowModelDirectory {
                         + "names, found " + names);
             }
             return List.copyOf(names);
-        } catch (JsonProcessingException e) {
+        } catch (JacksonIOException e) {
+            throw new UncheckedIOException("could not read " + file, asIo(e));
+        } catch (JacksonException e) {
             throw new IllegalArgumentException(file + " must hold a JSON array of feature names: "
                     + e.getOriginalMessage(), e);
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not read " + file, e);
         }
+    }
+
+    // Jackson 3's exceptions are unchecked; the I/O failure it wraps (or the parse failure) stays the cause.
+    private static IOException asIo(JacksonException e) {
+        return e.getCause() instanceof IOException io ? io : new IOException(e.getOriginalMessage(), e);
     }
 
     private static void requireAbsentOrEmpty(Path dir) {

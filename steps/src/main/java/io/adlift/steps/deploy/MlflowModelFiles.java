@@ -1,19 +1,16 @@
 package io.adlift.steps.deploy;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectWriter;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import com.fasterxml.jackson.dataformat.yaml.util.StringQuotingChecker;
+import tools.jackson.databind.ObjectWriter;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.dataformat.yaml.YAMLFactory;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+import tools.jackson.dataformat.yaml.YAMLWriteFeature;
+import tools.jackson.dataformat.yaml.util.StringQuotingChecker;
 
 import io.adlift.steps.train.TrainedModel;
 
@@ -43,24 +40,24 @@ final class MlflowModelFiles {
     static final List<String> REQUIREMENTS = List.of(
             MLFLOW_REQUIREMENT, "xgboost==" + XGBOOST_VERSION, "numpy", "pandas");
 
-    private static final ObjectWriter JSON = new ObjectMapper().writerWithDefaultPrettyPrinter();
-    private static final ObjectWriter COMPACT_JSON = new ObjectMapper().writer();
-    private static final ObjectWriter YAML = new YAMLMapper(YAMLFactory.builder()
+    private static final ObjectWriter JSON = JsonMapper.shared().writerWithDefaultPrettyPrinter();
+    private static final ObjectWriter COMPACT_JSON = JsonMapper.shared().writer();
+    private static final ObjectWriter YAML = YAMLMapper.builder(YAMLFactory.builder()
             .stringQuotingChecker(new Yaml11QuotingChecker())
-            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+            .disable(YAMLWriteFeature.WRITE_DOC_START_MARKER)
             // Long signature strings stay on one line, as MLflow writes them.
-            .disable(YAMLGenerator.Feature.SPLIT_LINES)
-            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
-            .build()).writer();
+            .disable(YAMLWriteFeature.SPLIT_LINES)
+            .enable(YAMLWriteFeature.MINIMIZE_QUOTES)
+            .build()).build().writer();
 
     private MlflowModelFiles() {
     }
 
-    static String yaml(Map<String, Object> document) throws JsonProcessingException {
+    static String yaml(Map<String, Object> document) {
         return YAML.writeValueAsString(document);
     }
 
-    static String json(Object value) throws JsonProcessingException {
+    static String json(Object value) {
         return JSON.writeValueAsString(value);
     }
 
@@ -76,11 +73,7 @@ final class MlflowModelFiles {
         Map<String, Object> example = new LinkedHashMap<>();
         example.put("columns", columns);
         example.put("data", data);
-        try {
-            return COMPACT_JSON.writeValueAsString(example);
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not write an input example", e);
-        }
+        return COMPACT_JSON.writeValueAsString(example);
     }
 
     static Map<String, Object> inputExampleInfo() {
@@ -107,8 +100,7 @@ final class MlflowModelFiles {
         return config;
     }
 
-    static Map<String, Object> mlmodel(List<String> featureNames, String created, RawInputs raw)
-            throws JsonProcessingException {
+    static Map<String, Object> mlmodel(List<String> featureNames, String created, RawInputs raw) {
         Map<String, Object> env = new LinkedHashMap<>();
         env.put("virtualenv", PYTHON_ENV_FILE);
         env.put("conda", CONDA_FILE);
