@@ -3,7 +3,7 @@ package io.adlift.pipeline.clean;
 import io.adlift.pipeline.definition.PipelineCatalog;
 import io.adlift.pipeline.definition.PipelineDefinition;
 import io.adlift.pipeline.definition.StrategyRegistry;
-import io.adlift.pipeline.job.RunContext;
+import io.adlift.pipeline.run.RunContext;
 import io.adlift.pipeline.storage.RowSink;
 import io.adlift.pipeline.storage.SourceTables;
 import java.sql.Timestamp;

@@ -1,6 +1,6 @@
 package io.adlift.pipeline.ingest;
 
-import io.adlift.pipeline.job.RunContext;
+import io.adlift.pipeline.run.RunContext;
 import io.adlift.pipeline.storage.LookupIndexes;
 import io.adlift.pipeline.storage.RowSink;
 import io.adlift.pipeline.storage.SourceTables;

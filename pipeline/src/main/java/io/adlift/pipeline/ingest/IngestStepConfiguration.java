@@ -2,7 +2,7 @@ package io.adlift.pipeline.ingest;
 
 import io.adlift.pipeline.definition.PipelineCatalog;
 import io.adlift.pipeline.definition.StrategyRegistry;
-import io.adlift.pipeline.job.RunContext;
+import io.adlift.pipeline.run.RunContext;
 import io.adlift.pipeline.progress.ProgressDisplay;
 import io.adlift.pipeline.storage.RowSink;
 import io.adlift.pipeline.storage.SourceTables;

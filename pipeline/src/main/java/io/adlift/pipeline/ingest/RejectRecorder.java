@@ -1,6 +1,6 @@
 package io.adlift.pipeline.ingest;
 
-import io.adlift.pipeline.job.RunContext;
+import io.adlift.pipeline.run.RunContext;
 import io.adlift.steps.ingest.RowRejectedException;
 
 /**

@@ -1,7 +1,7 @@
 package io.adlift.pipeline.ingest;
 
 import io.adlift.pipeline.definition.StrategyRegistry;
-import io.adlift.pipeline.job.RunContext;
+import io.adlift.pipeline.run.RunContext;
 import io.adlift.steps.ingest.RecordSource;
 import io.adlift.steps.ingest.ReadAheadSource;
 import io.adlift.steps.ingest.RecordTyper;

@@ -1,5 +1,6 @@
 package io.adlift.pipeline.job;
 
+import io.adlift.pipeline.model.DeployExit;
 import io.adlift.pipeline.tracking.RunTracking;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.FlowBuilder;
@@ -27,9 +28,6 @@ public class PipelineJobConfiguration {
     static final String MODEL_PIPELINE = "model-pipeline";
     static final String KPI_PIPELINE = "kpi-pipeline";
 
-    /** The exit code of a {@code deploy} step whose model the gate refused. */
-    public static final String NOT_DEPLOYED = "NOT_DEPLOYED";
-
     @Bean
     Job modelPipeline(JobRepository jobRepository, RunProcesses runProcesses, LaunchLock launchLock,
             StopOnShutdown stopOnShutdown,
@@ -39,7 +37,7 @@ public class PipelineJobConfiguration {
         // A model the gate refused is a completed run, not a failed one: deploy says so in its exit code.
         Flow modelBranch = new FlowBuilder<SimpleFlow>("model-branch")
                 .start(split).next(train).next(evaluate).next(deploy)
-                .from(deploy).on(NOT_DEPLOYED).end()
+                .from(deploy).on(DeployExit.NOT_DEPLOYED).end()
                 .from(deploy).on("COMPLETED").end()
                 .from(deploy).on("*").fail()
                 .build();

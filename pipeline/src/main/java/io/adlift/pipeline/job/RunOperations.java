@@ -1,6 +1,7 @@
 package io.adlift.pipeline.job;
 
 import io.adlift.pipeline.definition.DefinitionException;
+import io.adlift.pipeline.run.RunContext;
 import io.adlift.pipeline.tracking.RunTracking;
 import java.util.List;
 import java.util.Map;

@@ -3,6 +3,7 @@ package io.adlift.pipeline.job;
 import io.adlift.pipeline.definition.DefinitionException;
 import io.adlift.pipeline.definition.Pipeline;
 import io.adlift.pipeline.definition.PipelineCatalog;
+import io.adlift.pipeline.run.RunContext;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,7 +1,7 @@
 package io.adlift.pipeline.kpi;
 
 import io.adlift.pipeline.definition.PipelineDefinition;
-import io.adlift.pipeline.job.RunContext;
+import io.adlift.pipeline.run.RunContext;
 import io.adlift.pipeline.storage.SourceTables;
 import java.sql.Date;
 import java.sql.Timestamp;

@@ -3,7 +3,7 @@ package io.adlift.pipeline.kpi;
 import io.adlift.pipeline.definition.PipelineCatalog;
 import io.adlift.pipeline.definition.PipelineDefinition;
 import io.adlift.pipeline.definition.StrategyRegistry;
-import io.adlift.pipeline.job.RunContext;
+import io.adlift.pipeline.run.RunContext;
 import io.adlift.pipeline.tracking.KpiMetrics;
 import io.adlift.pipeline.tracking.RunTracking;
 import java.sql.Timestamp;

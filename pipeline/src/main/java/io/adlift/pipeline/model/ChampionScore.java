@@ -1,6 +1,6 @@
 package io.adlift.pipeline.model;
 
-import io.adlift.pipeline.job.RunContext;
+import io.adlift.pipeline.run.RunContext;
 import io.adlift.steps.features.FeatureEncoding;
 import io.adlift.steps.train.TrainedModel;
 import java.nio.file.Files;

@@ -3,8 +3,7 @@ package io.adlift.pipeline.model;
 import io.adlift.pipeline.definition.PipelineCatalog;
 import io.adlift.pipeline.definition.PipelineDefinition;
 import io.adlift.pipeline.definition.StrategyRegistry;
-import io.adlift.pipeline.job.PipelineJobConfiguration;
-import io.adlift.pipeline.job.RunContext;
+import io.adlift.pipeline.run.RunContext;
 import io.adlift.pipeline.tracking.DecisionTags;
 import io.adlift.pipeline.tracking.RunDescription;
 import io.adlift.pipeline.tracking.RunTracking;
@@ -22,22 +21,21 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * Deploys the model when the gate passed (or the definition allows unvalidated models) as the next
  * version of the pipeline's model, with its provenance, and records the decision either way. A
- * refused model ends the step with exit code {@value PipelineJobConfiguration#NOT_DEPLOYED}.
+ * refused model ends the step with exit code {@value DeployExit#NOT_DEPLOYED}.
  *
  * <p>Either way, the model goes to the tracked run as its {@code model} artifact (an MLflow model
  * directory) and, with a tracker that has a registry (MLflow), becomes a registered version of the
@@ -88,7 +86,7 @@ final class DeployTasklet implements Tasklet {
             if (!deploy) {
                 deployments.record(run, modelName, null, "refused", reasons, null);
                 tracking.of(contribution.getStepExecution()).setTags(DecisionTags.of(decision, false));
-                contribution.setExitStatus(new ExitStatus(PipelineJobConfiguration.NOT_DEPLOYED,
+                contribution.setExitStatus(new ExitStatus(DeployExit.NOT_DEPLOYED,
                         "gate refused the model: " + reasons));
                 return RepeatStatus.FINISHED;
             }
@@ -115,7 +113,7 @@ final class DeployTasklet implements Tasklet {
         TrackedRun tracked = tracking.of(contribution.getStepExecution());
         Path dir = runDir.resolve(TRACKED_MODEL_DIR);
         try {
-            deleteRecursively(dir);
+            FileSystemUtils.deleteRecursively(dir);
             MlflowModelDirectory.write(dir, model, provenance, files.readRawInputs(runDir));
             Files.copy(runDir.resolve(ModelFiles.ENCODING), dir.resolve(ModelFiles.ENCODING),
                     StandardCopyOption.REPLACE_EXISTING);
@@ -147,17 +145,6 @@ final class DeployTasklet implements Tasklet {
             context.putString("deploy.registry-uri", v.uri());
             context.putString("deploy.registry-model-id", v.modelId());
         });
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
     }
 
     /**

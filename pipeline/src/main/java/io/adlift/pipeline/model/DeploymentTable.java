@@ -1,6 +1,6 @@
 package io.adlift.pipeline.model;
 
-import io.adlift.pipeline.job.RunContext;
+import io.adlift.pipeline.run.RunContext;
 import java.nio.file.Path;
 import java.sql.Date;
 import java.sql.Timestamp;

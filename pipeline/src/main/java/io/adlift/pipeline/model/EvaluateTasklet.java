@@ -3,7 +3,7 @@ package io.adlift.pipeline.model;
 import io.adlift.pipeline.definition.PipelineCatalog;
 import io.adlift.pipeline.definition.PipelineDefinition;
 import io.adlift.pipeline.definition.PipelineKind;
-import io.adlift.pipeline.job.RunContext;
+import io.adlift.pipeline.run.RunContext;
 import io.adlift.pipeline.tracking.Csv;
 import io.adlift.pipeline.tracking.RunTracking;
 import io.adlift.pipeline.tracking.TrackedRun;
@@ -131,7 +131,7 @@ final class EvaluateTasklet implements Tasklet {
                 + run.businessDate(), test, cv, trials.of(run.jobInstanceId()), plots).write(reportDir);
 
         TrackedRun tracked = tracking.of(contribution.getStepExecution());
-        tracked.logDatasets(List.of(TrainTasklet.dataset(run, contribution, SplitLabel.TEST, testRows.size(), "evaluation")));
+        tracked.logDatasets(List.of(SplitPartDataset.of(run, contribution, SplitLabel.TEST, testRows.size(), "evaluation")));
         List<TrackedRun.Metric> points = new ArrayList<>();
         long now = System.currentTimeMillis();
         Map.of("test", test, "train", train, "cv", cvMetrics).forEach((split, values) ->

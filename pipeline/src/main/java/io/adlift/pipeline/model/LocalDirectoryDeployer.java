@@ -9,8 +9,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
-import java.util.stream.Stream;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * {@code local}: the model in MLflow's model directory format under
@@ -46,13 +45,6 @@ final class LocalDirectoryDeployer implements Deployer {
 
     /** A version folder without a deployment record is what a crashed attempt left: it is ours to replace. */
     private static void deleteLeftovers(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
+        FileSystemUtils.deleteRecursively(dir);
     }
 }

@@ -2,7 +2,7 @@ package io.adlift.pipeline.model;
 
 import io.adlift.pipeline.definition.PipelineDefinition;
 import io.adlift.pipeline.definition.StrategyRegistry;
-import io.adlift.pipeline.job.RunContext;
+import io.adlift.pipeline.run.RunContext;
 import io.adlift.steps.train.Trainer;
 import io.adlift.steps.tune.CrossValidatedScore;
 import io.adlift.steps.tune.CrossValidation;

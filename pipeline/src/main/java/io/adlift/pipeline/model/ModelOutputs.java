@@ -1,7 +1,7 @@
 package io.adlift.pipeline.model;
 
 import io.adlift.pipeline.definition.PipelineDefinition;
-import io.adlift.pipeline.job.RunContext;
+import io.adlift.pipeline.run.RunContext;
 import io.adlift.pipeline.storage.SourceTables;
 import io.adlift.steps.evaluate.ConformalInterval;
 import io.adlift.steps.features.FeatureEncoding;

@@ -3,9 +3,8 @@ package io.adlift.pipeline.model;
 import io.adlift.pipeline.definition.PipelineCatalog;
 import io.adlift.pipeline.definition.PipelineDefinition;
 import io.adlift.pipeline.definition.StrategyRegistry;
-import io.adlift.pipeline.job.RunContext;
+import io.adlift.pipeline.run.RunContext;
 import io.adlift.pipeline.progress.ProgressDisplay;
-import io.adlift.pipeline.tracking.DatasetInput;
 import io.adlift.pipeline.tracking.RunTracking;
 import io.adlift.pipeline.tracking.TrackedRun;
 import io.adlift.pipeline.tracking.TrainingCurves;
@@ -61,7 +60,7 @@ final class TrainTasklet implements Tasklet {
             throw new IllegalStateException("no training rows: every clean row fell in the test part or was rejected");
         }
         TrackedRun tracked = tracking.of(contribution.getStepExecution());
-        tracked.logDatasets(List.of(dataset(run, contribution, SplitLabel.TRAIN, training.size(), "training")));
+        tracked.logDatasets(List.of(SplitPartDataset.of(run, contribution, SplitLabel.TRAIN, training.size(), "training")));
         float[] labels = ModelRows.labels(run.pipeline().definition().target(), training);
         if (run.pipeline().definition().kind() == PipelineKind.CLASSIFICATION) {
             requireBinary(run.pipeline().definition().target(), labels);
@@ -135,14 +134,6 @@ final class TrainTasklet implements Tasklet {
         context.putInt("train.trials", outcome.trials().size());
         context.putDouble("train.search-" + metric, outcome.best().mean(metric));
         return choice;
-    }
-
-    /** One part of the split's source, as the run's dataset for {@code context}. */
-    static DatasetInput dataset(RunContext run, StepContribution contribution, SplitLabel part, long rows, String context) {
-        String source = run.pipeline().resolveSource(run.pipeline().steps().split().source());
-        return DatasetInput.ofSplit(run.pipeline().name(), run.pipeline().schema(source), run.input(source),
-                contribution.getStepExecution().getJobExecution().getJobParameters().getString(RunContext.INPUT_FINGERPRINT),
-                part.code(), rows, context);
     }
 
     private static void requireBinary(String target, float[] labels) {

@@ -1,6 +1,6 @@
 package io.adlift.pipeline.model;
 
-import io.adlift.pipeline.job.RunContext;
+import io.adlift.pipeline.run.RunContext;
 import io.adlift.steps.tune.CrossValidatedScore;
 import io.adlift.steps.tune.Trial;
 import java.util.ArrayList;

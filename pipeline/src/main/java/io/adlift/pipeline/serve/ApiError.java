@@ -1,7 +1,6 @@
 package io.adlift.pipeline.serve;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import io.adlift.pipeline.serve.predict.FieldError;
 import java.util.List;
 
 /** The body of every error answer of the API: what went wrong in a sentence, and per field where it applies. */

@@ -1,6 +1,5 @@
 package io.adlift.pipeline.serve;
 
-import io.adlift.pipeline.serve.predict.InvalidRecordsException;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

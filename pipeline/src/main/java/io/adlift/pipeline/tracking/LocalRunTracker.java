@@ -4,11 +4,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * {@code local}, without an MLflow server: metrics, the gate's decision and deployed models stay where
@@ -81,12 +80,8 @@ final class LocalRunTracker implements RunTracker {
         @Override
         public void logArtifacts(String path, Path from) {
             Path to = dir.resolve(path);
-            try (Stream<Path> files = Files.walk(from)) {
-                for (Path file : files.filter(Files::isRegularFile).toList()) {
-                    Path target = to.resolve(from.relativize(file).toString());
-                    Files.createDirectories(target.getParent());
-                    Files.copy(file, target, StandardCopyOption.REPLACE_EXISTING);
-                }
+            try {
+                FileSystemUtils.copyRecursively(from, to);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot copy " + from + " to " + to + ": " + e.getMessage(), e);
             }

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
-import io.adlift.pipeline.tracking.MlflowClient.LoggedModel;
+import io.adlift.pipeline.tracking.MlflowModels.LoggedModel;
 import io.adlift.steps.deploy.MlflowModelDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -163,7 +163,7 @@ final class MlflowRunTracker implements RunTracker {
 
         @Override
         public void logArtifact(String path, byte[] content) {
-            client.uploadArtifact(info, path, content);
+            client.artifacts().uploadArtifact(info, path, content);
         }
 
         @Override
@@ -199,17 +199,17 @@ final class MlflowRunTracker implements RunTracker {
             MlflowModelDirectory.setModelId(model.dir(), logged.modelId(), info.runId());
             uploadTree(logged.artifactUri(), "logged model " + logged.modelId(), model.dir(), "");
             if (!"LOGGED_MODEL_READY".equals(logged.status())) {
-                client.finalizeLoggedModel(logged.modelId());
+                client.models().finalizeLoggedModel(logged.modelId());
             }
             client.logModelMetrics(info.runId(), logged.modelId(), null, model.metrics().stream()
                     .filter(m -> Double.isFinite(m.value())).toList());
-            client.createRegisteredModelIfMissing(model.modelName(), model.modelDescription());
-            List<Integer> existing = client.versionsOfRun(model.modelName(), info.runId());
+            client.models().createRegisteredModelIfMissing(model.modelName(), model.modelDescription());
+            List<Integer> existing = client.models().versionsOfRun(model.modelName(), info.runId());
             int version = existing.isEmpty()
-                    ? client.createModelVersion(model.modelName(), logged.modelId(), info.runId(), model.description(),
+                    ? client.models().createModelVersion(model.modelName(), logged.modelId(), info.runId(), model.description(),
                             model.tags())
                     : existing.get(0);
-            client.setAlias(model.modelName(), model.alias(), version);
+            client.models().setAlias(model.modelName(), model.alias(), version);
             return Optional.of(new RegisteredVersion(model.modelName(), version, model.alias(),
                     "models:/" + model.modelName() + "/" + version, logged.modelId()));
         }
@@ -217,14 +217,14 @@ final class MlflowRunTracker implements RunTracker {
         private LoggedModel loggedModel(ModelRegistration model) {
             String known = client.tags(info.runId()).get(LOGGED_MODEL_TAG);
             if (known != null) {
-                Optional<LoggedModel> found = client.loggedModel(known);
+                Optional<LoggedModel> found = client.models().loggedModel(known);
                 if (found.isPresent()) {
                     return found.get();
                 }
             }
             Map<String, String> params = new LinkedHashMap<>();
             model.params().forEach((k, v) -> params.put(k, Params.shorten(v, Params.MAX_VALUE)));
-            LoggedModel created = client.createLoggedModel(info.experimentId(), model.modelName(), info.runId(), "xgboost",
+            LoggedModel created = client.models().createLoggedModel(info.experimentId(), model.modelName(), info.runId(), "xgboost",
                     params, model.tags());
             client.logBatch(info.runId(), Map.of(), Map.of(LOGGED_MODEL_TAG, created.modelId()), List.of());
             client.logOutput(info.runId(), created.modelId());
@@ -235,7 +235,7 @@ final class MlflowRunTracker implements RunTracker {
             try (Stream<Path> files = Files.walk(dir)) {
                 for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
                     String relative = dir.relativize(file).toString().replace(java.io.File.separatorChar, '/');
-                    client.uploadArtifact(root, owner, prefix + relative, Files.readAllBytes(file));
+                    client.artifacts().uploadArtifact(root, owner, prefix + relative, Files.readAllBytes(file));
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read " + dir + " to upload it to MLflow: " + e.getMessage(), e);

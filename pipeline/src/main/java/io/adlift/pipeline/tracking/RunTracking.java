@@ -2,7 +2,7 @@ package io.adlift.pipeline.tracking;
 
 import io.adlift.pipeline.definition.Pipeline;
 import io.adlift.pipeline.definition.PipelineCatalog;
-import io.adlift.pipeline.job.RunContext;
+import io.adlift.pipeline.run.RunContext;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDateTime;

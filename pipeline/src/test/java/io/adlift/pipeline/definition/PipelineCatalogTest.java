@@ -8,22 +8,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import io.adlift.pipeline.kpi.CampaignRollup;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class PipelineCatalogTest {
 
-    private static final Path SHIPPED = Path.of(System.getProperty("adlift.test.repo-root", ".."), "config", "pipelines")
-            .toAbsolutePath().normalize();
+    private static final Path SHIPPED = ShippedPipelines.DIR;
 
-    /** The KPI sets' own column needs are checked by the application's tests; here every set reads nothing. */
-    private static final StrategyNames NAMES = new StrategyNames(Set.of("csv"),
-            Set.of("required", "range", "dedupe", "references"), Set.of("hash"), Set.of("xgboost", "trees", "linear", "forest"), Set.of("local"),
-            Map.of("ad-performance", SourceNeeds.none(), "campaign-daily", SourceNeeds.none(), "session-attribution",
-                    SourceNeeds.none(), "campaign-rollup", SourceNeeds.none(), "influencer", SourceNeeds.none()),
-            Map.of("source", SourceNeeds.none(), "campaign-rollup", CampaignRollup.needs()));
+    private static final StrategyNames NAMES = ShippedPipelines.NAMES;
 
     @TempDir
     Path dir;

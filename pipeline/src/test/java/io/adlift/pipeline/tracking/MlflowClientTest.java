@@ -85,7 +85,7 @@ class MlflowClientTest {
     void shouldSendTheTokenInsteadOfTheUserWhenBothAreSet() {
         script.add(new Answer(200, "{}", null));
 
-        client(uri(), 1, "analyst", "pw", "tok-123").get("experiments/search", Map.of());
+        client(uri(), 1, "analyst", "pw", "tok-123").connection().get("experiments/search", Map.of());
 
         assertThat(seen.get(0)).contains("Bearer tok-123");
     }

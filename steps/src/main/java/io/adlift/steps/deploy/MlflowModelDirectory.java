@@ -15,17 +15,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
-import java.util.stream.Stream;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectReader;
-import com.fasterxml.jackson.databind.ObjectWriter;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import com.fasterxml.jackson.dataformat.yaml.util.StringQuotingChecker;
+import org.apache.commons.io.FileUtils;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.JacksonIOException;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectReader;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.dataformat.yaml.YAMLMapper;
 
 import io.adlift.steps.train.TrainedModel;
 
@@ -50,31 +49,14 @@ public final class MlflowModelDirectory {
     /** What the loader reads beside the model: the raw columns, the task and the known answers. */
     public static final String PYFUNC_CONFIG_FILE = "adlift_model.json";
 
-    // The newest MLflow the test command checks these models with.
-    static final String MLFLOW_VERSION = "3.17.2";
-    // Must equal the xgboost4j version in the parent POM: that is the library that wrote the JSON.
-    static final String XGBOOST_VERSION = "3.0.4";
-    static final String PYTHON_VERSION = "3.11";
-    // The MLflow versions Adlift is tested with, oldest (3.5.1) to newest, as a range: a pin to one of them made
-    // every load with another supported version warn of a mismatch. The 4.x line is not known to read these models.
-    static final String MLFLOW_REQUIREMENT = "mlflow>=3.5.1,<4";
-    static final List<String> REQUIREMENTS = List.of(
-            MLFLOW_REQUIREMENT, "xgboost==" + XGBOOST_VERSION, "numpy", "pandas");
+    /** The file name of a model's input example, and the name MLflow's loaders look it up by. */
+    public static final String INPUT_EXAMPLE_FILE = "input_example.json";
 
     // The format of Python's str(datetime), which MLflow itself writes.
     private static final DateTimeFormatter CREATED =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS").withZone(ZoneOffset.UTC);
-    private static final ObjectWriter JSON = new ObjectMapper().writerWithDefaultPrettyPrinter();
-    private static final ObjectWriter COMPACT_JSON = new ObjectMapper().writer();
     private static final ObjectReader FEATURE_NAMES =
-            new ObjectMapper().readerFor(new TypeReference<List<String>>() { });
-    private static final ObjectWriter YAML = new YAMLMapper(YAMLFactory.builder()
-            .stringQuotingChecker(new Yaml11QuotingChecker())
-            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-            // Long signature strings stay on one line, as MLflow writes them.
-            .disable(YAMLGenerator.Feature.SPLIT_LINES)
-            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
-            .build()).writer();
+            JsonMapper.shared().readerFor(new TypeReference<List<String>>() { });
 
     private MlflowModelDirectory() {
     }
@@ -115,26 +97,27 @@ public final class MlflowModelDirectory {
             staging = Files.createDirectory(target.resolveSibling(
                     "." + target.getFileName() + ".partial-" + UUID.randomUUID()));
             model.saveJson(staging.resolve(MODEL_FILE));
-            Map<String, Object> mlmodel = mlmodel(model.featureNames(), created, raw);
+            Map<String, Object> mlmodel = MlflowModelFiles.mlmodel(model.featureNames(), created, raw);
             if (raw != null) {
                 Files.createDirectories(staging.resolve(CODE_DIR));
                 try (var loader = MlflowModelDirectory.class.getResourceAsStream(PYFUNC_MODULE + ".py")) {
                     Files.copy(Objects.requireNonNull(loader, "the loader module is not on the class path"),
                             staging.resolve(CODE_DIR).resolve(PYFUNC_MODULE + ".py"));
                 }
-                Files.writeString(staging.resolve(PYFUNC_CONFIG_FILE), JSON.writeValueAsString(pyfuncConfig(raw)) + "\n");
-                Files.writeString(staging.resolve(INPUT_EXAMPLE_FILE), inputExample(raw) + "\n");
-                mlmodel.put("saved_input_example_info", inputExampleInfo());
+                Files.writeString(staging.resolve(PYFUNC_CONFIG_FILE),
+                        MlflowModelFiles.json(MlflowModelFiles.pyfuncConfig(raw)) + "\n");
+                Files.writeString(staging.resolve(INPUT_EXAMPLE_FILE), MlflowModelFiles.inputExample(raw) + "\n");
+                mlmodel.put("saved_input_example_info", MlflowModelFiles.inputExampleInfo());
             }
-            Files.writeString(staging.resolve(MLMODEL_FILE), YAML.writeValueAsString(mlmodel));
+            Files.writeString(staging.resolve(MLMODEL_FILE), MlflowModelFiles.yaml(mlmodel));
             Files.writeString(staging.resolve(REQUIREMENTS_FILE),
-                    String.join("\n", REQUIREMENTS) + "\n");
-            Files.writeString(staging.resolve(PYTHON_ENV_FILE), YAML.writeValueAsString(pythonEnv()));
-            Files.writeString(staging.resolve(CONDA_FILE), YAML.writeValueAsString(condaEnv()));
+                    String.join("\n", MlflowModelFiles.REQUIREMENTS) + "\n");
+            Files.writeString(staging.resolve(PYTHON_ENV_FILE), MlflowModelFiles.yaml(MlflowModelFiles.pythonEnv()));
+            Files.writeString(staging.resolve(CONDA_FILE), MlflowModelFiles.yaml(MlflowModelFiles.condaEnv()));
             Files.writeString(staging.resolve(PROVENANCE_FILE),
-                    JSON.writeValueAsString(provenance(provenance, model, created)) + "\n");
+                    MlflowModelFiles.json(MlflowModelFiles.provenance(provenance, model, created)) + "\n");
             Files.writeString(staging.resolve(FEATURES_FILE),
-                    JSON.writeValueAsString(model.featureNames()) + "\n");
+                    MlflowModelFiles.json(model.featureNames()) + "\n");
             if (Files.exists(target)) {
                 Files.delete(target);
             }
@@ -144,55 +127,10 @@ public final class MlflowModelDirectory {
             throw new UncheckedIOException("could not write the MLflow model directory " + target, e);
         } finally {
             if (staging != null) {
-                deleteQuietly(staging);
+                // best effort: the original failure is the one worth reporting
+                FileUtils.deleteQuietly(staging.toFile());
             }
         }
-    }
-
-    /** The file name of a model's input example, and the name MLflow's loaders look it up by. */
-    public static final String INPUT_EXAMPLE_FILE = "input_example.json";
-
-    /** The raw records of {@code raw}'s example as an MLflow input example: a DataFrame in the "split" orientation. */
-    static String inputExample(RawInputs raw) {
-        List<String> columns = raw.columns().stream().map(RawInputs.Column::name).toList();
-        List<List<Object>> data = new ArrayList<>();
-        for (Map<String, Object> record : raw.example()) {
-            List<Object> row = new ArrayList<>();
-            columns.forEach(c -> row.add(record.get(c)));
-            data.add(row);
-        }
-        Map<String, Object> example = new LinkedHashMap<>();
-        example.put("columns", columns);
-        example.put("data", data);
-        try {
-            return COMPACT_JSON.writeValueAsString(example);
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not write an input example", e);
-        }
-    }
-
-    private static Map<String, Object> inputExampleInfo() {
-        Map<String, Object> info = new LinkedHashMap<>();
-        info.put("artifact_path", INPUT_EXAMPLE_FILE);
-        info.put("type", "dataframe");
-        info.put("pandas_orient", "split");
-        return info;
-    }
-
-    private static Map<String, Object> pyfuncConfig(RawInputs raw) {
-        Map<String, Object> config = new LinkedHashMap<>();
-        config.put("task", raw.task());
-        config.put("threshold", raw.threshold());
-        config.put("columns", raw.columns());
-        config.put("known_answers", raw.knownAnswers());
-        if (raw.interval() != null && Double.isFinite(raw.interval().halfWidth())) {
-            Map<String, Object> interval = new LinkedHashMap<>();
-            interval.put("half_width", raw.interval().halfWidth());
-            interval.put("nominal", raw.interval().nominal());
-            interval.put("coverage", raw.interval().coverage());
-            config.put("interval", interval);
-        }
-        return config;
     }
 
     /**
@@ -206,9 +144,11 @@ public final class MlflowModelDirectory {
             Map<String, Object> mlmodel = new YAMLMapper().readValue(Files.readString(file), LinkedHashMap.class);
             mlmodel.put("model_id", modelId);
             mlmodel.put("run_id", runId);
-            Files.writeString(file, YAML.writeValueAsString(mlmodel));
+            Files.writeString(file, MlflowModelFiles.yaml(mlmodel));
         } catch (IOException e) {
             throw new UncheckedIOException("could not write the model id into " + file, e);
+        } catch (JacksonException e) {
+            throw new UncheckedIOException("could not write the model id into " + file, asIo(e));
         }
     }
 
@@ -230,14 +170,14 @@ public final class MlflowModelDirectory {
             return new Served(List.of(), null);
         }
         try {
-            ObjectMapper json = new ObjectMapper();
-            com.fasterxml.jackson.databind.JsonNode config = json.readTree(file.toFile());
-            com.fasterxml.jackson.databind.JsonNode width = config.path("interval").path("half_width");
+            JsonMapper json = JsonMapper.shared();
+            JsonNode config = json.readTree(file.toFile());
+            JsonNode width = config.path("interval").path("half_width");
             RawInputs.Column[] columns = config.has("columns")
                     ? json.treeToValue(config.get("columns"), RawInputs.Column[].class) : new RawInputs.Column[0];
             return new Served(List.of(columns), width.isNumber() ? width.asDouble() : null);
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not read " + file, e);
+        } catch (JacksonException e) {
+            throw new UncheckedIOException("could not read " + file, asIo(e));
         }
     }
 
@@ -257,12 +197,17 @@ public final class MlflowModelDirectory {
                         + "names, found " + names);
             }
             return List.copyOf(names);
-        } catch (JsonProcessingException e) {
+        } catch (JacksonIOException e) {
+            throw new UncheckedIOException("could not read " + file, asIo(e));
+        } catch (JacksonException e) {
             throw new IllegalArgumentException(file + " must hold a JSON array of feature names: "
                     + e.getOriginalMessage(), e);
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not read " + file, e);
         }
+    }
+
+    // Jackson 3's exceptions are unchecked; the I/O failure it wraps (or the parse failure) stays the cause.
+    private static IOException asIo(JacksonException e) {
+        return e.getCause() instanceof IOException io ? io : new IOException(e.getOriginalMessage(), e);
     }
 
     private static void requireAbsentOrEmpty(Path dir) {
@@ -283,142 +228,6 @@ public final class MlflowModelDirectory {
             entries.sort(Comparator.naturalOrder());
             throw new IllegalArgumentException("model directory " + dir + " is not empty (it holds "
                     + entries + "); give a path that does not exist or an empty directory");
-        }
-    }
-
-    private static Map<String, Object> mlmodel(List<String> featureNames, String created, RawInputs raw)
-            throws JsonProcessingException {
-        Map<String, Object> env = new LinkedHashMap<>();
-        env.put("virtualenv", PYTHON_ENV_FILE);
-        env.put("conda", CONDA_FILE);
-        Map<String, Object> pyfunc = new LinkedHashMap<>();
-        if (raw == null) {
-            pyfunc.put("loader_module", "mlflow.xgboost");
-            pyfunc.put("python_version", PYTHON_VERSION);
-            pyfunc.put("data", MODEL_FILE);
-        } else {
-            // no "data": the loader gets the model's folder, with the model, its encoding and its config
-            pyfunc.put("loader_module", PYFUNC_MODULE);
-            pyfunc.put("python_version", PYTHON_VERSION);
-            pyfunc.put("code", CODE_DIR);
-        }
-        pyfunc.put("env", env);
-        Map<String, Object> xgboost = new LinkedHashMap<>();
-        xgboost.put("xgb_version", XGBOOST_VERSION);
-        xgboost.put("data", MODEL_FILE);
-        xgboost.put("model_class", "xgboost.core.Booster");
-        xgboost.put("model_format", "json");
-        xgboost.put("code", null);
-        Map<String, Object> flavors = new LinkedHashMap<>();
-        flavors.put("python_function", pyfunc);
-        flavors.put("xgboost", xgboost);
-
-        List<Map<String, Object>> inputs = new ArrayList<>();
-        List<Map<String, Object>> outputs = new ArrayList<>();
-        if (raw == null) {
-            for (String name : featureNames) {
-                inputs.add(column(name, "float", true));
-            }
-            Map<String, Object> output = new LinkedHashMap<>();
-            output.put("type", "tensor");
-            Map<String, Object> tensorSpec = new LinkedHashMap<>();
-            tensorSpec.put("dtype", "float32");
-            tensorSpec.put("shape", List.of(-1));
-            output.put("tensor-spec", tensorSpec);
-            outputs.add(output);
-        } else {
-            raw.columns().forEach(c -> inputs.add(column(c.name(), c.type(), c.required())));
-            outputs.add(column("prediction", "double", true));
-            if ("classification".equals(raw.task())) {
-                outputs.add(column("probability", "double", true));
-            }
-            if (raw.interval() != null && Double.isFinite(raw.interval().halfWidth())) {
-                outputs.add(column("lower", "double", true));
-                outputs.add(column("upper", "double", true));
-            }
-        }
-        // MLflow keeps the signature's schemas as JSON text inside the YAML.
-        Map<String, Object> signature = new LinkedHashMap<>();
-        signature.put("inputs", COMPACT_JSON.writeValueAsString(inputs));
-        signature.put("outputs", COMPACT_JSON.writeValueAsString(outputs));
-        signature.put("params", null);
-
-        // No model_id: MLflow expects one only for models logged through its LoggedModel API.
-        Map<String, Object> mlmodel = new LinkedHashMap<>();
-        mlmodel.put("artifact_path", "model");
-        mlmodel.put("flavors", flavors);
-        mlmodel.put("mlflow_version", MLFLOW_VERSION);
-        mlmodel.put("utc_time_created", created);
-        mlmodel.put("signature", signature);
-        return mlmodel;
-    }
-
-    private static Map<String, Object> column(String name, String type, boolean required) {
-        Map<String, Object> column = new LinkedHashMap<>();
-        column.put("type", type);
-        column.put("name", name);
-        column.put("required", required);
-        return column;
-    }
-
-    private static Map<String, Object> pythonEnv() {
-        Map<String, Object> env = new LinkedHashMap<>();
-        env.put("python", PYTHON_VERSION);
-        env.put("build_dependencies", List.of("pip"));
-        env.put("dependencies", List.of("-r " + REQUIREMENTS_FILE));
-        return env;
-    }
-
-    private static Map<String, Object> condaEnv() {
-        Map<String, Object> env = new LinkedHashMap<>();
-        env.put("name", "mlflow-env");
-        env.put("channels", List.of("conda-forge"));
-        env.put("dependencies", List.of("python=" + PYTHON_VERSION, "pip",
-                Map.of("pip", REQUIREMENTS)));
-        return env;
-    }
-
-    private static Map<String, Object> provenance(ModelProvenance provenance, TrainedModel model,
-            String created) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("pipeline", provenance.pipeline());
-        json.put("businessDate", provenance.businessDate());
-        json.put("jobExecutionId", provenance.jobExecutionId());
-        json.put("inputFingerprint", provenance.inputFingerprint());
-        json.put("seed", provenance.seed());
-        json.put("configHash", provenance.configHash());
-        json.put("adliftVersion", provenance.adliftVersion());
-        json.put("params", provenance.params());
-        json.put("metrics", provenance.metrics());
-        json.put("featureNames", model.featureNames());
-        json.put("evalMetric", model.evalMetricName());
-        json.put("trainingCurve", model.trainingCurve());
-        json.put("modelFile", MODEL_FILE);
-        json.put("createdUtc", created);
-        return json;
-    }
-
-    private static void deleteQuietly(Path dir) {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException | UncheckedIOException e) {
-            // Best effort: the original failure is the one worth reporting.
-        }
-    }
-
-    /**
-     * Python reads these files with PyYAML, a YAML 1.1 parser that turns plain scalars such as
-     * {@code 3.11} or {@code 2025-01-01 10:00:00} into a float and a timestamp; MLflow wants the
-     * strings. Quoting every value that does not start with a letter keeps them strings.
-     */
-    static final class Yaml11QuotingChecker extends StringQuotingChecker.Default {
-
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        public boolean needToQuoteValue(String value) {
-            return value.isEmpty() || !Character.isLetter(value.charAt(0))
-                    || super.needToQuoteValue(value);
         }
     }
 }

@@ -1,7 +1,7 @@
 package io.adlift.steps.report;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
 import io.adlift.steps.tune.CrossValidatedScore;
 import io.adlift.steps.tune.Trial;
 import java.io.IOException;
@@ -74,7 +74,7 @@ public record EvaluationReport(String title, Map<String, Double> metrics, Map<St
         }
         root.put("trials", trialRows);
         root.put("plots", plots.stream().map(p -> Map.of("file", "plots/" + p.file(), "caption", p.caption())).toList());
-        return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(root);
+        return JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build().writeValueAsString(root);
     }
 
     String html() {

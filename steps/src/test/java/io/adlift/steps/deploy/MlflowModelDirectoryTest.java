@@ -144,7 +144,7 @@ class MlflowModelDirectoryTest {
     void shouldPinTheSameXgboostVersionAsTheBundledXgboost4j() {
         String jar = Booster.class.getProtectionDomain().getCodeSource().getLocation().getPath();
 
-        assertThat(jar).contains("xgboost4j_2.12-" + MlflowModelDirectory.XGBOOST_VERSION + ".jar");
+        assertThat(jar).contains("xgboost4j_2.12-" + MlflowModelFiles.XGBOOST_VERSION + ".jar");
     }
 
     @Test

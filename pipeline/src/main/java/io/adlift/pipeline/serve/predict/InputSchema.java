@@ -4,6 +4,7 @@ import io.adlift.pipeline.definition.Pipeline;
 import io.adlift.pipeline.model.InputField;
 import io.adlift.pipeline.model.ModelDataset;
 import io.adlift.pipeline.model.ModelInputs;
+import io.adlift.pipeline.serve.FieldError;
 import io.adlift.steps.deploy.RawInputs;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;

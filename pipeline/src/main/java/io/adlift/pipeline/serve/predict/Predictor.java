@@ -4,12 +4,15 @@ import io.adlift.pipeline.definition.Pipeline;
 import io.adlift.pipeline.definition.PipelineKind;
 import io.adlift.pipeline.definition.StrategyRegistry;
 import io.adlift.pipeline.model.ModelDataset;
+import io.adlift.pipeline.serve.FieldError;
+import io.adlift.pipeline.serve.InvalidRecordsException;
 import io.adlift.pipeline.serve.NotFoundException;
 import io.adlift.pipeline.serve.ServeProperties;
 import io.adlift.pipeline.serve.ServedPipelines;
 import io.adlift.pipeline.serve.UnavailableException;
 import io.adlift.steps.deploy.KnownAnswer;
 import io.adlift.steps.train.FeatureMatrix;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +20,9 @@ import java.util.Optional;
 import java.util.function.Function;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import io.adlift.pipeline.serve.ServeWebConfiguration;
+import org.springframework.core.retry.RetryException;
+import org.springframework.core.retry.RetryPolicy;
+import org.springframework.core.retry.RetryTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,6 +38,7 @@ public class Predictor {
     private final DeployedModels models;
     private final int maxRecords;
     private final String currency;
+    private final RetryTemplate replaced;
 
     Predictor(ServedPipelines pipelines, StrategyRegistry<ModelDataset> datasets, DeployedModels models,
             ServeProperties properties) {
@@ -40,6 +47,9 @@ public class Predictor {
         this.models = models;
         this.maxRecords = properties.maxRecords();
         this.currency = properties.currency();
+        // three tries in all, at once: a replaced model is already superseded by the one to score with
+        this.replaced = new RetryTemplate(RetryPolicy.builder().maxRetries(2).delay(Duration.ZERO)
+                .predicate(ModelReplaced.class::isInstance).build());
     }
 
     /** The fields a record of {@code pipeline} has, with the domains its champion was trained on (once there is one). */
@@ -78,17 +88,31 @@ public class Predictor {
         if (!errors.isEmpty()) {
             throw new InvalidRecordsException(errors.size() + " invalid field(s)", errors);
         }
-        for (int attempt = 0; ; attempt++) {
-            ServedModel model = models.current(pipeline).orElseThrow(() -> new UnavailableException(
-                    "no model of pipeline '" + name + "' is deployed yet; run it ('adlift run " + name + " …') until its gate passes"));
-            Optional<List<Prediction>> answered = score(pipeline, model, rows);
-            if (answered.isPresent()) {
-                return new PredictionResponse(name, model.name(), model.version(), answered.get());
-            }
-            // A newer champion replaced this one while the request held it: score with that one.
-            if (attempt == 2) {
+        try {
+            return replaced.execute(() -> {
+                ServedModel model = models.current(pipeline).orElseThrow(() -> new UnavailableException(
+                        "no model of pipeline '" + name + "' is deployed yet; run it ('adlift run " + name + " …') until its gate passes"));
+                return score(pipeline, model, rows)
+                        .map(answered -> new PredictionResponse(name, model.name(), model.version(), answered))
+                        .orElseThrow(ModelReplaced::new);
+            });
+        } catch (RetryException e) {
+            Throwable last = e.getLastException();
+            if (last instanceof ModelReplaced) {
                 throw new UnavailableException("the model of pipeline '" + name + "' is being replaced; retry");
             }
+            if (last instanceof Error error) {
+                throw error;
+            }
+            // what is not retried (no model deployed, a failing model) fails the request as it is
+            throw last instanceof RuntimeException failure ? failure : new IllegalStateException(last);
+        }
+    }
+
+    /** A newer champion replaced the one the request held while it scored: worth scoring again with that one. */
+    private static final class ModelReplaced extends RuntimeException {
+        ModelReplaced() {
+            super("the model was replaced while scoring", null, false, false);
         }
     }
 

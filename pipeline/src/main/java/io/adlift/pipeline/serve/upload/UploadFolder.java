@@ -1,10 +1,10 @@
 package io.adlift.pipeline.serve.upload;
 
 import io.adlift.pipeline.definition.Pipeline;
+import io.adlift.pipeline.serve.FieldError;
+import io.adlift.pipeline.serve.InvalidRecordsException;
 import io.adlift.pipeline.serve.ServeProperties;
 import io.adlift.pipeline.serve.ServeWebConfiguration;
-import io.adlift.pipeline.serve.predict.FieldError;
-import io.adlift.pipeline.serve.predict.InvalidRecordsException;
 import io.adlift.steps.ingest.CsvSource;
 import io.adlift.steps.ingest.MissingColumnsException;
 import io.adlift.steps.ingest.RecordTyper;

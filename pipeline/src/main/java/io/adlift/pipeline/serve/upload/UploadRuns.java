@@ -3,7 +3,7 @@ package io.adlift.pipeline.serve.upload;
 import io.adlift.pipeline.job.Failures;
 import io.adlift.pipeline.job.LaunchOutcome;
 import io.adlift.pipeline.job.PipelineLauncher;
-import io.adlift.pipeline.job.RunContext;
+import io.adlift.pipeline.run.RunContext;
 import io.adlift.pipeline.job.RunRequest;
 import io.adlift.pipeline.serve.NotFoundException;
 import io.adlift.pipeline.serve.ServeWebConfiguration;

@@ -1,4 +1,4 @@
-package io.adlift.pipeline.serve.predict;
+package io.adlift.pipeline.serve;
 
 import java.util.List;
 

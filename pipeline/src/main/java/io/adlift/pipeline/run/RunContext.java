@@ -1,4 +1,4 @@
-package io.adlift.pipeline.job;
+package io.adlift.pipeline.run;
 
 import io.adlift.pipeline.definition.Pipeline;
 import io.adlift.pipeline.definition.PipelineCatalog;
